@@ -1,0 +1,3 @@
+from sourcebook.cli.main import main
+
+raise SystemExit(main())

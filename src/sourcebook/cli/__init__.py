@@ -1,0 +1,1 @@
+"""Headless commands: build, ingest, search, export, check, spec; with none, the app."""

@@ -1,0 +1,1 @@
+"""Turning plain-text articles into blocks, sentences, mentions and claims (no Qt, no SQL)."""

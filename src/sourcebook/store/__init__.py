@@ -1,0 +1,1 @@
+"""The library: models, sessions, full-text search and the query API (no Qt)."""

@@ -1,0 +1,168 @@
+"""Full-text search over claims and sentences: the one module that speaks SQLite FTS5.
+
+Everything else in the store is portable SQL; a PostgreSQL back end would replace this module
+(create / rebuild / check / match) and nothing else.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, text
+
+from sourcebook.store.search_syntax import Term, parse
+
+TOKENIZE = "unicode61 remove_diacritics 2"
+MARK_START, MARK_END = "\x02", "\x03"  # highlight() markers; UIs turn them into escaped markup
+
+_CLAIM_ROW = """(SELECT name FROM entity WHERE id = {r}.subject_id),
+    replace({r}.predicate, '_', ' '),
+    {r}.object_text || coalesce(' ' || (SELECT group_concat(value, ', ') FROM json_each({r}.object_list)), ''),
+    {r}.quote"""
+
+DDL = [
+    f"CREATE VIRTUAL TABLE claim_fts USING fts5(subject, predicate, object, quote, tokenize = '{TOKENIZE}')",
+    f"""CREATE VIRTUAL TABLE sentence_fts USING fts5(text, content = 'sentence', content_rowid = 'id',
+        tokenize = '{TOKENIZE}')""",
+    f"""CREATE TRIGGER claim_fts_ai AFTER INSERT ON claim BEGIN
+        INSERT INTO claim_fts(rowid, subject, predicate, object, quote) VALUES (new.id, {_CLAIM_ROW.format(r='new')});
+    END""",
+    """CREATE TRIGGER claim_fts_ad AFTER DELETE ON claim BEGIN
+        DELETE FROM claim_fts WHERE rowid = old.id;
+    END""",
+    f"""CREATE TRIGGER claim_fts_au AFTER UPDATE ON claim BEGIN
+        DELETE FROM claim_fts WHERE rowid = old.id;
+        INSERT INTO claim_fts(rowid, subject, predicate, object, quote) VALUES (new.id, {_CLAIM_ROW.format(r='new')});
+    END""",
+    """CREATE TRIGGER sentence_fts_ai AFTER INSERT ON sentence BEGIN
+        INSERT INTO sentence_fts(rowid, text) VALUES (new.id, new.text);
+    END""",
+    """CREATE TRIGGER sentence_fts_ad AFTER DELETE ON sentence BEGIN
+        INSERT INTO sentence_fts(sentence_fts, rowid, text) VALUES ('delete', old.id, old.text);
+    END""",
+    """CREATE TRIGGER sentence_fts_au AFTER UPDATE ON sentence BEGIN
+        INSERT INTO sentence_fts(sentence_fts, rowid, text) VALUES ('delete', old.id, old.text);
+        INSERT INTO sentence_fts(rowid, text) VALUES (new.id, new.text);
+    END""",
+]
+
+
+def create(conn: Connection) -> None:
+    for stmt in DDL:
+        conn.exec_driver_sql(stmt)
+
+
+def rebuild(conn: Connection) -> None:
+    """Make both indexes anew from the claim and sentence tables."""
+    conn.exec_driver_sql("DELETE FROM claim_fts")
+    conn.exec_driver_sql(
+        f"INSERT INTO claim_fts(rowid, subject, predicate, object, quote) SELECT c.id, {_CLAIM_ROW.format(r='c')} FROM claim c"
+    )
+    conn.exec_driver_sql("INSERT INTO sentence_fts(sentence_fts) VALUES ('rebuild')")
+
+
+def problems(conn: Connection) -> list[str]:
+    """What is out of step between the indexes and the tables they index (read-only queries)."""
+    found = []
+    for name, table, key in (("sentence", "sentence", "id"), ("claim", "claim", "id")):
+        missing = conn.exec_driver_sql(
+            f"SELECT count(*) FROM {table} WHERE {key} NOT IN (SELECT id FROM {name}_fts_docsize)").scalar_one()
+        extra = conn.exec_driver_sql(
+            f"SELECT count(*) FROM {name}_fts_docsize WHERE id NOT IN (SELECT {key} FROM {table})").scalar_one()
+        if missing or extra:
+            found.append(f"{name} index out of step with {table}s ({missing} missing, {extra} left over)")
+    stale = conn.exec_driver_sql(
+        f"""SELECT count(*) FROM claim c JOIN claim_fts_content f ON f.id = c.id
+            WHERE (f.c0, f.c1, f.c2, f.c3) IS NOT ({_CLAIM_ROW.format(r='c')})""").scalar_one()
+    if stale:
+        found.append(f"claim index holds old text for {stale} claims")
+    return found
+
+
+def deep_problems(con: sqlite3.Connection) -> list[str]:
+    """FTS5's own integrity check; it is written as an INSERT, so run it on a writable copy."""
+    found = []
+    for name, check in (("sentence", "INSERT INTO sentence_fts(sentence_fts, rank) VALUES ('integrity-check', 1)"),
+                        ("claim", "INSERT INTO claim_fts(claim_fts) VALUES ('integrity-check')")):
+        try:
+            con.execute(check)
+        except sqlite3.DatabaseError as e:
+            found.append(f"{name} index damaged or out of step ({e})")
+    return found
+
+
+def _quote(s: str) -> str:
+    return '"' + s.replace('"', '""') + '"'
+
+
+def render(terms: list[Term]) -> str:
+    """FTS5 MATCH text for parsed terms; every user string is inside double quotes."""
+    parts = []
+    for t in terms:
+        if t.kind == "or":
+            parts.append("OR")
+        elif t.kind == "prefix":
+            parts.append(_quote(t.text) + "*")
+        else:
+            parts.append(_quote(t.text))
+    return " ".join(parts)
+
+
+@dataclass(frozen=True)
+class Hit:
+    rowid: int
+    marked: str  # the matched column with MARK_START/MARK_END around matched words
+
+
+def match_claims(conn: Connection, query: str, *, limit: int, offset: int = 0) -> list[Hit]:
+    expr = render(parse(query))
+    if not expr:
+        return []
+    rows = conn.execute(
+        text("SELECT rowid, highlight(claim_fts, 3, :a, :b) FROM claim_fts WHERE claim_fts MATCH :q "
+             "ORDER BY rank LIMIT :limit OFFSET :offset"),
+        {"q": expr, "a": MARK_START, "b": MARK_END, "limit": limit, "offset": offset},
+    )
+    return [Hit(r[0], r[1]) for r in rows]
+
+
+def match_sentences(conn: Connection, query: str, *, limit: int, offset: int = 0) -> list[Hit]:
+    expr = render(parse(query))
+    if not expr:
+        return []
+    rows = conn.execute(
+        text("SELECT rowid, highlight(sentence_fts, 0, :a, :b) FROM sentence_fts WHERE sentence_fts MATCH :q "
+             "ORDER BY rank LIMIT :limit OFFSET :offset"),
+        {"q": expr, "a": MARK_START, "b": MARK_END, "limit": limit, "offset": offset},
+    )
+    return [Hit(r[0], r[1]) for r in rows]
+
+
+def count(conn: Connection, query: str) -> tuple[int, int]:
+    """How many claims and how many sentences match."""
+    expr = render(parse(query))
+    if not expr:
+        return 0, 0
+    c = conn.execute(text("SELECT count(*) FROM claim_fts WHERE claim_fts MATCH :q"), {"q": expr}).scalar_one()
+    s = conn.execute(text("SELECT count(*) FROM sentence_fts WHERE sentence_fts MATCH :q"), {"q": expr}).scalar_one()
+    return c, s
+
+
+def segments(marked: str) -> list[tuple[str, bool]]:
+    """A highlighted string as (text, matched) pieces, for a UI to escape and style."""
+    out: list[tuple[str, bool]] = []
+    rest = marked
+    while rest:
+        a = rest.find(MARK_START)
+        if a < 0:
+            out.append((rest, False))
+            break
+        b = rest.find(MARK_END, a)
+        if b < 0:
+            b = len(rest)
+        if a:
+            out.append((rest[:a], False))
+        out.append((rest[a + 1:b], True))
+        rest = rest[b + 1:]
+    return [(t, m) for t, m in out if t]
