@@ -110,7 +110,8 @@ def _library_error(path: Path, e: Exception) -> LibraryError:
     if "readonly" in msg or "read-only" in msg:
         return ReadOnlyLibrary(f"{path}: library file is read-only")
     if "malformed" in msg or "not a database" in msg or "disk image" in msg:
-        return LibraryError(f"{path}: library is damaged ({msg}); run 'sourcebook check --db {path}'")
+        return LibraryError(f"{path}: library is damaged ({msg}); restore it from a backup or rebuild it "
+                            "with 'sourcebook ingest' from its articles")
     return LibraryError(f"{path}: {msg}")
 
 
