@@ -30,7 +30,7 @@ def test_unreadable_files_are_named_with_the_reason(tmp_path: Path):
         "empty.txt": b"",
         "blank.txt": b"  \n\t\n",
         "nul.txt": b"abc\x00def",
-        "latin1.txt": "caf\xe9 au lait".encode("latin-1"),
+        "undefined.txt": b"caf\x81\x8d au lait",
         "punct.txt": b"... --- !!!",
     }
     for name, data in cases.items():
@@ -49,3 +49,11 @@ def test_a_utf8_bom_is_not_part_of_the_title(tmp_path: Path):
     p = tmp_path / "bom.txt"
     p.write_bytes("\ufeffTitle\nBody text.\n".encode())
     assert read_file(p).title == "Title"
+
+
+def test_windows_1252_text_is_read_with_a_warning(tmp_path: Path):
+    p = tmp_path / "win.txt"
+    p.write_bytes("Title\n\u201cQuoted\u201d caf\xe9 text.\n".encode("cp1252"))
+    a = read_file(p)
+    assert "“Quoted” café" in a.text
+    assert a.warnings and str(p) in a.warnings[0] and "Windows-1252" in a.warnings[0]

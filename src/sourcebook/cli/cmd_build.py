@@ -44,9 +44,6 @@ def run(args: argparse.Namespace) -> int:
         with open_library(tmp, create=True) as lib:
             for f in files:
                 claims += ingest_path(lib, f, now=now).claims
-            with lib.engine.connect() as c:
-                # one self-contained file that opens read-only anywhere: no WAL beside it
-                c.exec_driver_sql("PRAGMA journal_mode = DELETE")
-                c.exec_driver_sql("VACUUM")
+            lib.make_self_contained()
     print(f"built {out}: {len(files)} articles, {claims} claims", file=sys.stderr)
     return 0

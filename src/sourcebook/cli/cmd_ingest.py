@@ -29,7 +29,7 @@ def run(args: argparse.Namespace) -> int:
         bar = tqdm(files, unit="file", file=sys.stderr, disable=len(files) < 2, leave=False)
         for f in bar:
             try:
-                outcome = ingest_path(lib, f)
+                outcome = ingest_path(lib, f, warn=lambda w: bar.write(f"sourcebook: warning: {w}", file=sys.stderr))
             except InputError as e:
                 skipped += 1
                 bar.write(f"sourcebook: skipped {e}", file=sys.stderr)

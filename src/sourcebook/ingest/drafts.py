@@ -72,6 +72,7 @@ class ParsedArticle:
     title: str
     credits: list[str]
     blocks: list[BlockDraft]
+    warnings: list[str] = field(default_factory=list)  # e.g. the text was not UTF-8
 
 
 @dataclass

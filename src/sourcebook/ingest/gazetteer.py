@@ -14,7 +14,7 @@ from pathlib import Path
 
 from sourcebook.paths import resource_dir
 
-# A token: an acronym with dots (U.S.), a word with inner hyphens/dots/slashes (Tor-M2, 2.245,
+# A token: an acronym with dots (U.S.), a word with inner hyphens/dots/slashes (Buk-M2, 2.245,
 # F/A-18E/F, H&K), or any other single non-space character.
 TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|\w+(?:[-–/.&]\w+)*\+?|[^\w\s]")
 

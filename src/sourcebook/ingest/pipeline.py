@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
 from sourcebook.ingest.drafts import EntityRef, Extraction, ParsedArticle
@@ -34,60 +35,68 @@ class EntityCache:
 
     def __init__(self, session: Session) -> None:
         self.session = session
-        self.ids: dict[tuple[str, str], Entity] = {}
+        self.ids: dict[tuple[str, str], int] = {}
         self.alias_keys: dict[int, set[str]] = {}
 
-    def get(self, ref: EntityRef) -> Entity:
+    def get(self, ref: EntityRef) -> int:
         key = (ref.kind, fold(ref.name) or ref.name)
-        ent = self.ids.get(key)
-        if ent is None:
-            ent = self.session.scalar(select(Entity).where(Entity.kind == key[0], Entity.key == key[1]))
-            if ent is None:
-                ent = Entity(kind=ref.kind, name=ref.name, key=key[1])
-                self.session.add(ent)
-                self.session.flush()
-            self.ids[key] = ent
-            self.alias_keys[ent.id] = set(self.session.scalars(select(Alias.key).where(Alias.entity_id == ent.id)))
-        known = self.alias_keys[ent.id]
+        eid = self.ids.get(key)
+        if eid is None:
+            eid = self.session.scalar(select(Entity.id).where(Entity.kind == key[0], Entity.key == key[1]))
+            if eid is None:
+                eid = self.session.scalar(insert(Entity).values(kind=ref.kind, name=ref.name, key=key[1])
+                                          .returning(Entity.id))
+            self.ids[key] = eid
+            self.alias_keys[eid] = set(self.session.scalars(select(Alias.key).where(Alias.entity_id == eid)))
+        known = self.alias_keys[eid]
         for name in (ref.name, *ref.aliases):
             k = fold(name)
             if k and k not in known:
                 known.add(k)
-                self.session.add(Alias(entity_id=ent.id, name=name, key=k))
-        return ent
+                self.session.execute(insert(Alias).values(entity_id=eid, name=name, key=k))
+        return eid
+
+
+def _ids(session: Session, table, rows: list[dict]) -> list[int]:  # type: ignore[no-untyped-def]
+    """Insert rows in one statement and return their ids in the order given."""
+    if not rows:
+        return []
+    result = session.execute(insert(table).returning(table.id, sort_by_parameter_order=True), rows)
+    return list(result.scalars())
 
 
 def write(session: Session, parsed: ParsedArticle, found: Extraction, *, source: str | None,
           now: datetime) -> tuple[int, int]:
+    """Insert one article and everything found in it; Core inserts, since ORM objects would be
+    built only to be thrown away and ingest speed is bounded by this loop."""
     text = parsed.text
-    art = Article(slug=parsed.slug, title=parsed.title, credits=list(parsed.credits), text=text,
-                  sha256=sha256(text), ingested_at=now, source_path=source)
-    session.add(art)
-    session.flush()
-    blocks = [Block(article_id=art.id, ordinal=i, kind=b.kind, start=b.start, end=b.end)
-              for i, b in enumerate(parsed.blocks)]
-    session.add_all(blocks)
-    session.flush()
-    sentences = [Sentence(article_id=art.id, block_id=blocks[s.block].id, ordinal=i, start=s.start, end=s.end,
-                          text=text[s.start:s.end]) for i, s in enumerate(found.sentences)]
-    session.add_all(sentences)
-    session.flush()
+    art_id = session.scalar(insert(Article).values(
+        slug=parsed.slug, title=parsed.title, credits=list(parsed.credits), text=text, sha256=sha256(text),
+        ingested_at=now, source_path=source).returning(Article.id))
+    block_ids = _ids(session, Block, [dict(article_id=art_id, ordinal=i, kind=b.kind, start=b.start, end=b.end)
+                                      for i, b in enumerate(parsed.blocks)])
+    sent_ids = _ids(session, Sentence, [
+        dict(article_id=art_id, block_id=block_ids[s.block], ordinal=i, start=s.start, end=s.end,
+             text=text[s.start:s.end]) for i, s in enumerate(found.sentences)])
     entities = EntityCache(session)
-    session.add_all(Mention(entity_id=entities.get(m.entity).id, sentence_id=sentences[m.sentence].id,
-                            start=m.start, end=m.end) for m in found.mentions)
+    mentions = [dict(entity_id=entities.get(m.entity), sentence_id=sent_ids[m.sentence], start=m.start, end=m.end)
+                for m in found.mentions]
+    if mentions:
+        session.execute(insert(Mention), mentions)
+    claims = []
     for c in found.claims:
-        session.add(Claim(
-            article_id=art.id, sentence_id=sentences[c.sentence].id, subject_id=entities.get(c.subject).id,
-            predicate=c.predicate, object_id=entities.get(c.object_entity).id if c.object_entity else None,
+        for e in c.object_list or ():
+            entities.get(e)
+        claims.append(dict(
+            article_id=art_id, sentence_id=sent_ids[c.sentence], subject_id=entities.get(c.subject),
+            predicate=c.predicate, object_id=entities.get(c.object_entity) if c.object_entity else None,
             object_text=c.object_text or (c.object_entity.name if c.object_entity else ""),
             object_list=[e.name for e in c.object_list] if c.object_list is not None else None,
             value=c.value, unit=c.unit, qualifiers=c.qualifiers, quote_start=c.quote_start,
-            quote_end=c.quote_end, quote=text[c.quote_start:c.quote_end], rule=c.rule, status="extracted",
-        ))
-        for e in c.object_list or ():
-            entities.get(e)
-    session.flush()
-    return len(sentences), len(found.claims)
+            quote_end=c.quote_end, quote=text[c.quote_start:c.quote_end], rule=c.rule, status="extracted"))
+    if claims:
+        session.execute(insert(Claim), claims)
+    return len(sent_ids), len(claims)
 
 
 def ingest(lib: Library, parsed: ParsedArticle, *, source: str | None = None,
@@ -103,11 +112,15 @@ def ingest(lib: Library, parsed: ParsedArticle, *, source: str | None = None,
     found = extract(parsed)  # outside the transaction: a writer holds its lock only while writing
     with lib.writing() as s:
         if old:
-            s.delete(s.get(Article, old.id))
-            s.flush()
+            s.execute(delete(Article).where(Article.id == old.id))  # rows below go by ON DELETE CASCADE
         n_sent, n_claims = write(s, parsed, found, source=source, now=now or datetime.now(UTC))
     return Outcome(parsed.slug, "replaced" if old else "added", n_sent, n_claims)
 
 
-def ingest_path(lib: Library, path: Path, *, now: datetime | None = None) -> Outcome:
-    return ingest(lib, read_file(path), source=str(path), now=now)
+def ingest_path(lib: Library, path: Path, *, now: datetime | None = None,
+                warn: Callable[[str], None] | None = None) -> Outcome:
+    parsed = read_file(path)
+    for w in parsed.warnings:
+        if warn:
+            warn(w)
+    return ingest(lib, parsed, source=str(path), now=now)

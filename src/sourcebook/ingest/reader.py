@@ -15,21 +15,35 @@ LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 MAX_BYTES = 64 * 1024 * 1024
 
 
-def decode(data: bytes, name: str) -> str:
-    """Text of a file's bytes, or an InputError naming the file and why it is not text."""
+CONTROL = re.compile(r"[\x01-\x08\x0b\x0e-\x1f\x7f]")
+
+
+def decode(data: bytes, name: str) -> tuple[str, list[str]]:
+    """Text of a file's bytes and any warning, or an InputError naming the file and why it is not text.
+
+    UTF-8 first (a BOM is dropped); failing that Windows-1252, the usual encoding of text saved
+    by Windows tools, with a warning. A byte that is undefined even there means it is not text.
+    """
     if not data.strip():
         raise InputError(f"{name}: empty file")
     if b"\x00" in data:
         raise InputError(f"{name}: binary file (contains NUL bytes)")
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
+    warnings = []
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as e:
-        raise InputError(f"{name}: not UTF-8 text (invalid byte at offset {e.start})") from None
+        try:
+            text = data.decode("cp1252")
+        except UnicodeDecodeError:
+            raise InputError(f"{name}: not text in UTF-8 or Windows-1252 (invalid byte at offset {e.start})") from None
+        warnings.append(f"{name}: not UTF-8 (invalid byte at offset {e.start}); read as Windows-1252")
+    if len(CONTROL.findall(text[:65536])) > len(text[:65536]) // 20:
+        raise InputError(f"{name}: binary file (mostly control characters)")
     if not any(ch.isalnum() for ch in text):
         raise InputError(f"{name}: no words in the file")
-    return text
+    return text, warnings
 
 
 def read_file(path: Path) -> ParsedArticle:
@@ -46,7 +60,10 @@ def read_file(path: Path) -> ParsedArticle:
         raise InputError(f"{path}: permission denied") from None
     except OSError as e:
         raise InputError(f"{path}: cannot be read ({e.strerror})") from None
-    return parse(decode(data, str(path)), path.stem)
+    text, warnings = decode(data, str(path))
+    article = parse(text, path.stem)
+    article.warnings.extend(warnings)
+    return article
 
 
 def parse(text: str, slug: str) -> ParsedArticle:

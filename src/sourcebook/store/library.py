@@ -17,7 +17,7 @@ from sourcebook.store import fts
 from sourcebook.store.models import SCHEMA_VERSION, Base, Meta
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
-BUSY_TIMEOUT_MS = 5000
+BUSY_TIMEOUT_MS = int(os.environ.get("SOURCEBOOK_BUSY_TIMEOUT_MS", "5000"))  # tests shorten the wait
 
 
 def _uri(path: Path, *, write: bool, immutable: bool) -> str:
@@ -92,6 +92,16 @@ class Library:
     def meta(self, key: str) -> str | None:
         with self.session() as s:
             return s.scalar(select(Meta.value).where(Meta.key == key))
+
+    def make_self_contained(self) -> None:
+        """Fold the WAL into the file and compact it, so that it opens read-only anywhere."""
+        self.engine.dispose()
+        con = sqlite3.connect(self.path)
+        try:
+            con.execute("PRAGMA journal_mode = DELETE")
+            con.execute("VACUUM")
+        finally:
+            con.close()
 
     def close(self) -> None:
         self.engine.dispose()

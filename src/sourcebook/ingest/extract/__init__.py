@@ -1,0 +1,87 @@
+"""Claim extraction: ``extract(article)`` finds sentences, mentions and claims with exact offsets.
+
+Deterministic and total: any text gives an Extraction, never an exception. The rules live in
+``rules_*.py`` by predicate family; ``focus.py`` carries what the article is talking about.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+
+from sourcebook.ingest.drafts import EntityRef, Extraction, MentionDraft, ParsedArticle
+from sourcebook.ingest.extract import rules_capability, rules_describe, rules_events, rules_trade
+from sourcebook.ingest.extract.context import Article, Sent
+from sourcebook.ingest.extract.dates import article_date
+from sourcebook.ingest.extract.entities import Mention
+from sourcebook.ingest.sentences import split
+
+Rule = Callable[[Sent, Article], None]
+RULES: tuple[Rule, ...] = (*rules_trade.RULES, *rules_describe.RULES, *rules_events.RULES, *rules_capability.RULES)
+
+__all__ = ["extract", "RULES"]
+
+
+def extract(article: ParsedArticle) -> Extraction:
+    text = article.text
+    sentences = split(text, article.blocks)
+    sents = [Sent.build(i, s.start, text[s.start : s.end], article.blocks[s.block].kind) for i, s in enumerate(sentences)]
+    art = Article(article.slug, text)
+    date = article_date(text, [(b.kind, b.start, b.end) for b in article.blocks])
+    art.year = date.year if date else None
+    _article_names(sents)
+    _article_subjects(art, sents)
+    mentions: list[MentionDraft] = []
+    for s in sents:
+        for m in s.mentions:
+            mentions.append(MentionDraft(m.ref, s.index, s.start + m.start, s.start + m.end))
+        if s.kind == "credit":
+            continue
+        if _is_heading(s, article):
+            art.section = s.text.lower().rstrip(":")
+        for rule in RULES:
+            try:
+                rule(s, art)
+            except Exception:  # noqa: BLE001 - one odd sentence must not stop an ingest
+                continue
+        art.focus.after_sentence(s.mentions)
+    return Extraction(sentences, mentions, art.claims)
+
+
+def _is_heading(s: Sent, article: ParsedArticle) -> bool:
+    return s.kind == "paragraph" and len(s.text.split()) <= 4 and s.text[-1:] not in ".!?\"”" and not s.text[:1] in "-•*–"
+
+
+def _article_names(sents: list[Sent]) -> None:
+    """Names found by pattern in one sentence (a title's "Exercise X") are mentions in all the others."""
+    known = {m.ref.name: m.ref for s in sents for m in s.mentions if m.form == "pattern" and m.kind in ("exercise", "organisation")
+             and len(m.ref.name) > 3}
+    for s in sents:
+        for name, ref in known.items():
+            start = s.text.find(name)
+            while start >= 0:
+                end = start + len(name)
+                ok = (start == 0 or not s.text[start - 1].isalnum()) and (end == len(s.text) or not s.text[end].isalnum())
+                if ok and not any(m.start < end and start < m.end for m in s.mentions):
+                    s.mentions.append(Mention(start, end, ref, "pattern"))
+                start = s.text.find(name, end)
+        s.mentions.sort(key=lambda m: m.start)
+
+
+def _article_subjects(art: Article, sents: list[Sent]) -> None:
+    systems = Counter(m.ref.name for s in sents for m in s.mentions if m.kind == "system")
+    if systems:
+        name, count = systems.most_common(1)[0]
+        if count >= 2:
+            art.main_system = EntityRef(name, "system")
+    title = next((s for s in sents if s.kind == "title"), None)
+    if title is None:
+        return
+    countries = {m.ref.name for m in title.mentions if m.kind == "country"}
+    if len(countries) == 1:
+        art.title_country = next(iter(countries))
+        art.focus.supplier = EntityRef(art.title_country, "country")
+        if any(w in title.text.lower() for w in ("armed forces", "military of", "army", "air force", "navy")):
+            art.home_country = art.title_country
+    if len(title.text.split()) <= 3 and not title.mentions:
+        art.title_name = title.text

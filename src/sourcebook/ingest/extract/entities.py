@@ -1,0 +1,243 @@
+"""Finding mentions in a sentence: gazetteer names plus pattern-found designations and names.
+
+Offsets here are local to the sentence text. A system is named as the text spells it (with
+the gazetteer's canonical name as an alias), a country by its canonical name (demonyms folded).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sourcebook.ingest.drafts import EntityRef
+from sourcebook.ingest.gazetteer import TOKEN, Entry, gazetteer
+
+# Model designations: S-400, T-72B3, F-15ID, CH-47F, M1A2, MiG-29, 9K331, 2S19, Buk-M2, Pantsir-S1.
+DESIGNATION = re.compile(
+    r"(?<![\w$-])(?:[A-Z][A-Za-z]{0,5}-?\d{1,4}[A-Za-z0-9]*(?:[-/][A-Za-z0-9]+)*"
+    r"|\d[A-Z]\d{1,4}[A-Za-z0-9]*(?:-\d+)?"
+    r"|[A-Z][a-z]+-[A-Z]{1,3}\d[A-Za-z0-9]*)(?![\w-])"
+)
+NOT_DESIGNATION = re.compile(r"^(?:FY|CY|Q|COVID|G|H|[A-Z]\d?$|\d+(?:st|nd|rd|th|s|mm|km|kg|cm|m|am|pm)$)|^[A-Z]-?\d{4}$")
+MODEL_SUFFIX = re.compile(r" (?=[A-Z0-9]*\d)[A-Za-z0-9]{2,6}(?![\w-])")  # M1A2 SEPV3
+NAME_WORD = re.compile(r" ([A-Z][a-z]+(?:-\d+)?)(?![\w-])")  # 9M14 Malyutka, BM-21 Grad
+YEAR_AFTER = re.compile(r" ((?:19|20)\d\d)(?!\w)")
+ABBR_IN_PARENS = re.compile(r"\(([A-Z][A-Za-z0-9&/-]{1,11})\)")
+ORG_NAME_HEAD = re.compile(
+    r"(?:\b(?:\d+(?:st|nd|rd|th) )?(?:[A-Z][\w'’-]*(?:(?: and| of| for| the)* [A-Z][\w'’-]*){0,6}) "
+    r"(?:Command|Brigade|Division|Regiment|Battalion|Squadron|Wing|Fleet|Corps|Agency|Institute|Ministry"
+    r"|Corporation|Company|Bureau|Directorate|Forces|Force|Army|Navy))\b"
+)
+DEFENCE_MINISTRY = re.compile(r"\b(?:(?P<dem>[A-Z][a-z]+) )?(?:Defen[cs]e Ministry|Ministry of Defen[cs]e)(?: of (?P<of>[A-Z][a-z]+))?")
+QUOTED_COMPANY = re.compile(r"\b(?:company|firm|factory|plant|corporation|enterprise) [\"“]([^\"”]{2,40})[\"”]")
+EXERCISE_NAME = re.compile(
+    r"\b(?:[Ee]xercise|[Oo]peration) (?P<a>[A-Z][\w-]+(?: [A-Z][\w-]+){0,3}(?: (?:19|20)\d\d)?)"
+    r"|(?P<b>[A-Z][\w-]+(?: [A-Z][\w-]+){0,3}(?: (?:19|20)\d\d)?) (?:[Ee]xercises?|drills?|war ?games)\b"
+)
+FUNCTION_WORDS = frozenset("The A An In On At And Of For To By With From As During Since After Before Its It This That".split())
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    ref: EntityRef
+    form: str = "name"  # "name" | "demonym" | "designation" | "abbreviation" | "pattern"
+    entry: Entry | None = None
+
+    @property
+    def kind(self) -> str:
+        return self.ref.kind
+
+    @property
+    def name(self) -> str:
+        return self.ref.name
+
+
+def singular_model(surface: str) -> str:
+    """T-80s -> T-80, Humvees -> Humvee; other names unchanged."""
+    if len(surface) > 3 and surface.endswith("s") and (surface[-2].isdigit() or surface[-2].isupper()):
+        return surface[:-1]
+    return surface
+
+
+def _ref_for(entry: Entry, surface: str, form: str) -> EntityRef:
+    if entry.kind == "country":
+        return EntityRef(entry.name, "country")
+    name = singular_model(surface)
+    if entry.kind == "system" and len(name.split()) >= 3 and not any(c.isdigit() for c in name):
+        name = entry.name  # a spelled-out long form: use the short canonical name
+    if name.isupper() and entry.kind == "organisation" and len(name) > 6 and " " in name:
+        name = entry.name
+    aliases = (entry.name,) if entry.name != name else ()
+    return EntityRef(name, entry.kind, aliases)
+
+
+def _taken(spans: list[Mention], s: int, e: int) -> bool:
+    return any(m.start < e and s < m.end for m in spans)
+
+
+def find_mentions(text: str, words: list[tuple[int, int, str]], classes: list[tuple[int, int, str]]) -> list[Mention]:
+    """Every entity mention in a sentence, sorted, without overlaps."""
+    g = gazetteer()
+    texts = [w[2] for w in words]
+    found: list[Mention] = []
+    for index in (g.names, g.upper_names):
+        for hit in index.find(texts):
+            s, e = words[hit.first][0], words[hit.last - 1][1]
+            entry = hit.value
+            assert isinstance(entry, Entry)
+            if index is g.upper_names and not text[s:e].isupper():
+                continue
+            if entry.weak and not _weak_ok(text, e, classes):
+                continue
+            if _taken(found, s, e):
+                continue
+            if entry.kind == "exercise":
+                y = YEAR_AFTER.match(text, e)
+                if y:
+                    e = y.end()
+            found.append(Mention(s, e, _ref_for(entry, text[s:e], hit.form), hit.form, entry))
+    _hyphen_demonyms(text, words, found)
+    _designations(text, found, classes)
+    _patterns(text, found)
+    _abbreviations(text, found, classes)
+    found.sort(key=lambda m: m.start)
+    return _merge_names(text, found)
+
+
+def _merge_names(text: str, found: list[Mention]) -> list[Mention]:
+    """C-130J-30 + Super Hercules -> one system named as written."""
+    out: list[Mention] = []
+    for m in found:
+        prev = out[-1] if out else None
+        if (prev and prev.kind == "system" and m.kind == "system" and m.start == prev.end + 1
+                and text[prev.end] == " " and any(c.isdigit() for c in prev.name)
+                and not any(c.isdigit() for c in m.name)):
+            name = text[prev.start : m.end]
+            out[-1] = Mention(prev.start, m.end, EntityRef(name, "system", (prev.name, *prev.ref.aliases)), prev.form, prev.entry)
+            continue
+        out.append(m)
+    return out
+
+
+def _weak_ok(text: str, end: int, classes: list[tuple[int, int, str]]) -> bool:
+    follow = text[end : end + 2]
+    return any(c[0] in (end + 1, end) for c in classes) or follow.startswith(("-", " (")) or bool(
+        re.match(r" [A-Z0-9]*\d", text[end : end + 8])
+    )
+
+
+def _hyphen_demonyms(text: str, words: list[tuple[int, int, str]], found: list[Mention]) -> None:
+    """Russian-Belarussian, Polish-built: the parts of a hyphenated word that name countries."""
+    g = gazetteer()
+    for s, _e, w in words:
+        if "-" not in w or any(c.isdigit() for c in w):
+            continue
+        pos = s
+        for part in w.split("-"):
+            country = g.demonyms.get(part.lower()) if part[:1].isupper() else None
+            if country and not _taken(found, pos, pos + len(part)):
+                form = "name" if part.lower() == country.lower() else "demonym"
+                found.append(Mention(pos, pos + len(part), EntityRef(country, "country"), form, g.countries.get(country)))
+            pos += len(part) + 1
+
+
+def _designations(text: str, found: list[Mention], classes: list[tuple[int, int, str]]) -> None:
+    g = gazetteer()
+    for m in DESIGNATION.finditer(text):
+        s, e = m.span()
+        if NOT_DESIGNATION.search(m.group(0)) or _taken(found, s, e):
+            continue
+        while True:
+            nxt = MODEL_SUFFIX.match(text, e) or NAME_WORD.match(text, e)
+            if not nxt or any(c[0] == nxt.start() + 1 for c in classes):
+                break
+            word = nxt.group(0).strip()
+            if NOT_DESIGNATION.search(word) or word in FUNCTION_WORDS or word.lower() in g.demonyms or _taken(found, nxt.start() + 1, nxt.end()):
+                break
+            if e - s > 40:
+                break
+            e = nxt.end()
+            if DESIGNATION.fullmatch(word):
+                break
+        surface = singular_model(text[s:e])
+        entry = g.systems.get(surface)
+        found.append(Mention(s, e, EntityRef(surface, "system", (entry.name,) if entry and entry.name != surface else ()), "designation", entry))
+
+
+def _patterns(text: str, found: list[Mention]) -> None:
+    g = gazetteer()
+    for m in DEFENCE_MINISTRY.finditer(text):
+        country = g.demonyms.get((m.group("dem") or m.group("of") or "").lower(), "")
+        s = m.start("dem") if m.group("dem") and country else m.start() + (len(m.group("dem")) + 1 if m.group("dem") else 0)
+        name = f"{country} Ministry of Defence" if country else text[s : m.end()]
+        found[:] = [x for x in found if not (x.form == "demonym" and s <= x.start < m.end())]
+        if not _taken(found, s, m.end()):
+            found.append(Mention(s, m.end(), EntityRef(name, "organisation", (text[s : m.end()],)), "pattern"))
+    for m in QUOTED_COMPANY.finditer(text):
+        s, e = m.span(1)
+        if not _taken(found, s, e):
+            found.append(Mention(s, e, EntityRef(m.group(1), "organisation"), "pattern"))
+    for m in EXERCISE_NAME.finditer(text):
+        key = "a" if m.group("a") else "b"
+        s, e = m.span(key)
+        name = m.group(key)
+        first = name.split()[0]
+        if first in FUNCTION_WORDS or g.demonyms.get(first.lower()) or _taken(found, s, e):
+            continue
+        found.append(Mention(s, e, EntityRef(name, "exercise"), "pattern"))
+    for m in ORG_NAME_HEAD.finditer(text):
+        s, e = m.span()
+        words = text[s:e].split()
+        while words and (words[0] in FUNCTION_WORDS or words[0].lower() in g.demonyms):
+            s += len(words[0]) + 1
+            words = words[1:]
+        if len(words) < 2 or _taken(found, s, e):
+            continue
+        found.append(Mention(s, e, EntityRef(text[s:e], "organisation"), "pattern"))
+
+
+def initials(words: list[str]) -> str:
+    out = []
+    for w in words:
+        for part in re.split(r"[-/]", w):
+            if part[:1].isupper() or part[:1].isdigit():
+                out.append(part[0])
+    return "".join(out)
+
+
+def _abbreviations(text: str, found: list[Mention], classes: list[tuple[int, int, str]]) -> None:
+    """Long Name (ABBR): both become mentions of one entity named by the abbreviation."""
+    g = gazetteer()
+    for m in ABBR_IN_PARENS.finditer(text):
+        abbr = m.group(1)
+        letters = "".join(c for c in abbr if c.isupper() or c.isdigit())
+        before = text[: m.start()].rstrip()
+        words = before.split()[-(len(letters) + 4) :]
+        long_name = ""
+        for k in range(1, len(words) + 1):
+            tail = words[-k:]
+            if tail[0].lower() in ("of", "and", "the", "for"):
+                continue
+            if initials(tail).upper() == letters.upper():
+                long_name = " ".join(tail)
+                break
+        if not long_name:
+            continue
+        ls = len(before) - len(long_name)
+        inner = [x for x in found if ls <= x.start and x.end <= len(before)]
+        known = next((x for x in found if x.start == m.start(1)), None)
+        kind = known.kind if known else (inner[0].kind if inner else "")
+        if not kind:
+            kinds = [c[2] for c in classes if ls <= c[0] < len(before)]
+            if kinds and g.class_kind.get(kinds[-1], "system") == "system":
+                kind = "system"
+            elif re.search(r"\b(?:Agency|Command|Institute|Organi[sz]ation|Ministry|Department|Corporation|Company|Office|Council)\b", long_name):
+                kind = "organisation"
+        if not kind:
+            continue
+        ref = EntityRef(abbr, kind, (long_name,))
+        found[:] = [x for x in found if not (x.start >= ls and x.end <= m.end())]
+        found.append(Mention(ls, len(before), ref, "pattern"))
+        found.append(Mention(m.start(1), m.end(1), ref, "abbreviation"))

@@ -1,0 +1,47 @@
+"""What the article is talking about, carried from sentence to sentence (for "the system", "it")."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sourcebook.ingest.drafts import ClaimDraft, EntityRef
+
+
+@dataclass
+class Focus:
+    system: EntityRef | None = None
+    organisation: EntityRef | None = None
+    exercise: EntityRef | None = None
+    agreement: dict[int, EntityRef] = field(default_factory=dict)  # year -> agreement named earlier
+    recipient: EntityRef | None = None
+    supplier: EntityRef | None = None
+    countries: list[EntityRef] = field(default_factory=list)  # of the latest sentence that had any
+    transfer: ClaimDraft | None = None  # the latest delivery or contract
+
+    def after_sentence(self, mentions: list) -> None:
+        systems = [m.ref for m in mentions if m.kind == "system"]
+        if systems:
+            self.system = systems[0]
+        orgs = [m.ref for m in mentions if m.kind == "organisation"]
+        if orgs:
+            self.organisation = orgs[0]
+        exercises = [m.ref for m in mentions if m.kind == "exercise"]
+        if exercises:
+            self.exercise = exercises[0]
+        countries: list[EntityRef] = []
+        for m in mentions:
+            if m.kind == "country" and m.ref not in countries:
+                countries.append(m.ref)
+        if countries:
+            self.countries = countries
+
+    def after_claim(self, claim: ClaimDraft) -> None:
+        if claim.predicate in ("delivered_to", "contract_signed"):
+            self.transfer = claim
+            if claim.object_entity and claim.object_entity.kind == "country":
+                self.recipient = claim.object_entity
+            supplier = claim.qualifiers.get("supplier")
+            if supplier:
+                self.supplier = EntityRef(supplier, "country")
+            if claim.subject.kind == "system":
+                self.system = claim.subject

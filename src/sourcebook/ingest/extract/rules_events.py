@@ -1,0 +1,151 @@
+"""Events and places: ``agreement``, ``exercise`` and ``deployed_to``."""
+
+from __future__ import annotations
+
+import re
+
+from sourcebook.ingest.drafts import EntityRef
+from sourcebook.ingest.extract.context import Article, Sent, emit
+from sourcebook.ingest.extract.numbers import as_number, number
+from sourcebook.ingest.extract.phrases import status
+
+AGREEMENT = re.compile(r"\b(?:(?P<year>(?:19|20)\d\d) )?(?P<noun>[Aa]ccords?|[Aa]greements?|[Tt]reat(?:y|ies)|[Pp]acts?|[Mm]emorand(?:um|a)|[Cc]onventions?)\b")
+TAIL = re.compile(r" (?:on|of|for) (?:the )?[^,;.]{3,80}?(?= in (?:19|20)\d\d|,|;|\.|$| that | which | and the | to | was | were )")
+IN_YEAR = re.compile(r" in ((?:19|20)\d\d)\b")
+COOPERATION = re.compile(r"\b(?:(?:greater|closer|further|more|deeper|military|mutual)\s+)*((?:[a-z]+\s+){1,3})cooperation\b")
+COUNT_BEFORE = re.compile(r"(?P<num>\w+) (?:other |more |new |separate |individual |bilateral )*$")
+TWO_NATIONS = re.compile(r"\b(?:the|both) (?:two )?(?:nations|countries|sides|states|governments)\b")
+PARTICIPANTS = re.compile(r"\b(?:[Pp]articipating (?:nations|countries|states)|[Pp]articipants|[Pp]articipating (?:units|forces))(?: will)? include\b")
+HOST = re.compile(r"\b(?:will |to )?(?:both )?(?:hosts?|hosted|hosting)\b")
+TAKE_PLACE = re.compile(r"\b(?:will take place|takes place|took place|will be held|is held|was held|were held|will run|runs)\b")
+DEPLOYED = re.compile(r"\b(?:deployed|stationed|based|moved|redeployed|positioned) (?:to|in|at|on|near) (?:the )?")
+HQ = re.compile(r"\b(?:headquarters|headquartered|based) in (?P<place>[A-Z][\w-]+(?: [A-Z][\w-]+)?)")
+BASED_ORG = re.compile(r"\b(?P<place>[A-Z][\w]+(?: [A-Z][\w]+)?)-based\b")
+
+
+def agreements(s: Sent, art: Article) -> None:
+    for a in AGREEMENT.finditer(s.text):
+        noun = a.group("noun")
+        tail = TAIL.match(s.text, a.end())
+        year_text = a.group("year")
+        after = IN_YEAR.match(s.text, tail.end() if tail else a.end())
+        year = int(year_text) if year_text else (int(after.group(1)) if after else None)
+        end = tail.end() if tail else a.end()
+        name = ""
+        qty = None
+        if year_text and year in art.focus.agreement:
+            ref = art.focus.agreement[year]
+        elif year_text or tail:
+            name = s.text[a.start() : end]
+            ref = EntityRef(name, "agreement")
+        else:
+            coop = COOPERATION.search(s.text, a.end(), min(len(s.text), a.end() + 80))
+            if not coop or not noun.endswith("s"):
+                continue
+            name = f"{coop.group(1).strip()} cooperation {noun.lower()}"
+            ref = EntityRef(name, "agreement")
+            count = COUNT_BEFORE.search(s.text[: a.start()])
+            qty = number(count.group("num")) if count else None
+            end = coop.end()
+        if year is None:
+            year = s.year_near(a.start()) if re.search(r"\bsigned\b", s.text) else None
+        parties = []
+        for m in s.of("country"):
+            if m.ref not in parties:
+                parties.append(m.ref)
+        if len(parties) < 2 and TWO_NATIONS.search(s.text):
+            for c in art.focus.countries:
+                if c not in parties:
+                    parties.append(c)
+        if len(parties) < 2 and art.home_country and EntityRef(art.home_country, "country") not in parties:
+            parties.append(EntityRef(art.home_country, "country"))
+        if len(parties) < 2:
+            continue
+        if year is not None and year_text:
+            art.focus.agreement.setdefault(year, ref)
+        emit(art, s, ref, "agreement", (a.start(), end), "agreement.named", objects=parties, year=year,
+             quantity=as_number(qty) if qty else None)
+
+
+def _exercise_year(ex: EntityRef, s: Sent, art: Article) -> int | None:
+    digits = re.search(r"(?:19|20)\d\d", ex.name)
+    return int(digits.group(0)) if digits else art.year
+
+
+def exercises(s: Sent, art: Article) -> None:
+    for m in s.of("exercise"):
+        before = re.search(r"((?:19|20)\d\d)[ -]$", s.text[: m.start])
+        year = int(before.group(1)) if before else None
+        word = re.match(r"\s*(?:exercises?|drills?|war ?games|manoeuvres|maneuvers)\b", s.text[m.end :], re.I)
+        if year is None and not word:
+            continue
+        between = re.search(r"\bbetween ", s.text)
+        parties = [c.ref for c in s.of("country", between.end(), between.end() + 60)] if between else []
+        a = before.start() if before else m.start
+        emit(art, s, m.ref, "exercise", (a, m.end + (word.end() if word else 0)), "exercise.named", objects=parties,
+             year=year or _exercise_year(m.ref, s, art), weak=True)
+    ex = (s.of("exercise") or [None])[0]
+    ex_ref = ex.ref if ex else art.focus.exercise
+    if ex_ref is None:
+        return
+    year = _exercise_year(ex_ref, s, art)
+    p = PARTICIPANTS.search(s.text)
+    if p:
+        countries = [c.ref for c in s.of("country", p.end())]
+        units = [o for o in s.of("organisation", p.end())]
+        if countries and len(countries) >= 2:
+            emit(art, s, ex_ref, "exercise", (p.start(), len(s.text.rstrip(". "))), "exercise.participants",
+                 objects=list(dict.fromkeys(countries)), year=year)
+        for u in units:
+            owner = s.first("country", 0, p.start())
+            emit(art, s, ex_ref, "exercise", (p.start(), u.end), "exercise.participating_unit", obj=u.ref, year=year,
+                 country=owner.ref.name if owner else None)
+    h = HOST.search(s.text)
+    if h and re.search(r"\b(?:exercise|drills?)\b", s.text[h.end() :]):
+        host = s.last("country", 0, h.start())
+        if host:
+            emit(art, s, ex_ref, "exercise", (host.start, h.end()), "exercise.host", obj=host.ref, year=year, role="host")
+    t = TAKE_PLACE.search(s.text)
+    if t and ex:
+        place = re.search(r"\bin ", s.text[t.end() :])
+        if place:
+            first = s.first("country", t.end() + place.end() - 1)
+            if first:
+                st = "planned" if "will" in t.group(0) else ""
+                dates = [d for d in s.dates if d.start > t.start()]
+                for c in [x for x in s.of("country", first.start) if x.form == "name"]:
+                    emit(art, s, ex_ref, "deployed_to", (ex.start, c.end), "deployed_to.exercise_place", obj=c.ref,
+                         year=year, status=st, date=dates[0].text if dates else None)
+
+
+def deployments(s: Sent, art: Article) -> None:
+    for d in DEPLOYED.finditer(s.text):
+        place = next((m for m in s.mentions if m.start == d.end() and m.kind == "country"), None)
+        ptext = place.ref.name if place else ""
+        pend = place.end if place else d.end()
+        if not place:
+            cap = re.match(r"[A-Z][\w-]+(?: [A-Z][\w-]+){0,2}", s.text[d.end() :])
+            if not cap:
+                continue
+            ptext, pend = cap.group(0), d.end() + cap.end()
+        subj = s.last("system", 0, d.start())
+        if subj is None:
+            continue
+        emit(art, s, subj.ref, "deployed_to", (subj.start, pend), "deployed_to.verb", obj=place.ref if place else None,
+             text=ptext, year=s.year_near(d.start()), status=status(s.text[max(0, d.start() - 30) : d.start()]))
+    for h in HQ.finditer(s.text):
+        org = s.last("organisation", 0, h.start())
+        if org is None and art.title_name:
+            org = None
+            ref = EntityRef(art.title_name, "organisation") if s.index <= 3 else None
+        else:
+            ref = org.ref if org else None
+        if ref:
+            emit(art, s, ref, "deployed_to", (h.start(), h.end()), "deployed_to.headquarters", text=h.group("place"))
+    for b in BASED_ORG.finditer(s.text):
+        org = next((m for m in s.mentions if m.kind == "organisation" and b.end() < m.start <= b.end() + 1), None)
+        if org and not s.first("country", b.start(), b.end()):
+            emit(art, s, org.ref, "deployed_to", (b.start(), org.end), "deployed_to.based", text=b.group("place"))
+
+
+RULES = (agreements, exercises, deployments)

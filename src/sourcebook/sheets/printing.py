@@ -1,0 +1,177 @@
+"""Qt side of the sheets: the HTML as a QTextDocument, painted page by page with header and footer.
+
+The document is laid out in 96-dpi units as one long page; ``pages.paginate`` finds page breaks
+between paragraphs and table rows; each page is then painted clipped to its own slice, scaled
+to the device's resolution, between a header (the system's name) and a footer (library,
+generation date, page n of m). The app, the printer and the PDF export all
+go through ``sheet_document`` and ``paint_pages``.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt, QUrl
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QGuiApplication,
+    QImage,
+    QPagedPaintDevice,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QPen,
+    QTextDocument,
+)
+from PySide6.QtSvg import QSvgRenderer
+
+from sourcebook.fileio import temporary_beside
+from sourcebook.sheets import timeline as chart
+from sourcebook.sheets.html import TIMELINE_URL, render_html
+from sourcebook.sheets.model import SpecSheet
+from sourcebook.sheets.pages import paginate
+
+DOC_DPI = 96.0
+PAGE_SIZES = {"A4": QPageSize.PageSizeId.A4, "Letter": QPageSize.PageSizeId.Letter}
+MARGINS_MM = QMarginsF(16, 12, 16, 12)
+BAND = 30.0  # header and footer height, in document units
+TIMELINE_SCALE = 4  # the chart is drawn at 4x its size, about 380 dpi on paper
+FONT_FAMILY = "DejaVu Sans"
+
+_app: QGuiApplication | None = None
+
+
+def ensure_gui() -> None:
+    """An application object for fonts and painting; offscreen when there is no display.
+
+    A QApplication (not only a QGuiApplication), so that widgets may still be made later in the
+    same process, as in the app and its tests.
+    """
+    global _app
+    if QGuiApplication.instance() is not None:
+        return
+    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    _app = QApplication([])
+
+
+def timeline_image(sheet: SpecSheet) -> QImage | None:
+    svg = chart.svg(sheet.timeline)
+    if not svg:
+        return None
+    w, h = chart.size(sheet.timeline)
+    image = QImage(w * TIMELINE_SCALE, h * TIMELINE_SCALE, QImage.Format.Format_ARGB32)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    QSvgRenderer(svg.encode("utf-8")).render(painter)
+    painter.end()
+    image.setDevicePixelRatio(TIMELINE_SCALE)
+    return image
+
+
+def sheet_document(sheet: SpecSheet, *, library_name: str, generated: datetime | str,
+                   parent=None) -> QTextDocument:  # type: ignore[no-untyped-def]
+    """The sheet as a QTextDocument, links as claim:ID, the timeline as an image resource."""
+    doc = QTextDocument(parent)
+    doc.setDefaultFont(QFont(FONT_FAMILY, 9))
+    doc.setDocumentMargin(2)
+    image = timeline_image(sheet)
+    if image is not None:
+        doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(TIMELINE_URL), image)
+    doc.setHtml(render_html(sheet, library_name=library_name, generated=generated, mode="qt"))
+    doc.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, sheet.name)
+    return doc
+
+
+def page_layout(page_size: str = "A4") -> QPageLayout:
+    size = QPageSize(PAGE_SIZES.get(page_size, QPageSize.PageSizeId.A4))
+    return QPageLayout(size, QPageLayout.Orientation.Portrait, MARGINS_MM, QPageLayout.Unit.Millimeter)
+
+
+def _band(painter: QPainter, rect: QRectF, left: str, right: str, *, top: bool) -> None:
+    painter.save()
+    painter.setPen(QPen(QColor("#8a94a3"), 0.6))
+    y = rect.bottom() - 6 if top else rect.top() + 6
+    painter.drawLine(QPointF(rect.left(), y), QPointF(rect.right(), y))
+    font = QFont(FONT_FAMILY)
+    font.setPixelSize(11 if top else 9)  # document units: 96 per inch
+    font.setBold(top)
+    painter.setFont(font)
+    painter.setPen(QColor("#0d2b4e" if top else "#555555"))
+    text_rect = QRectF(rect.left(), rect.top(), rect.width(), rect.height() - 9) if top else \
+        QRectF(rect.left(), rect.top() + 9, rect.width(), rect.height() - 9)
+    align = Qt.AlignmentFlag.AlignBottom if top else Qt.AlignmentFlag.AlignTop
+    painter.drawText(text_rect, int(align | Qt.AlignmentFlag.AlignLeft), left)
+    painter.drawText(text_rect, int(align | Qt.AlignmentFlag.AlignRight), right)
+    painter.restore()
+
+
+def paint_pages(doc: QTextDocument, device: QPagedPaintDevice, *, title: str, footer: str) -> int:
+    """Paint a document on a printer or PDF writer, page by page; returns the number of pages."""
+    res = device.resolution()
+    paint = device.pageLayout().paintRectPixels(res)
+    scale = res / DOC_DPI
+    width, height = paint.width() / scale, paint.height() / scale
+    body = height - 2 * BAND
+    doc = doc.clone()
+    doc.setPageSize(QSizeF(-1, -1))
+    doc.setTextWidth(width)
+    pages = paginate(doc, body)
+    painter = QPainter()
+    if not painter.begin(device):
+        raise OSError("cannot paint on the output device")
+    try:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        for i, page in enumerate(pages):
+            if i and not device.newPage():
+                raise OSError("cannot start a new page")
+            painter.save()
+            painter.scale(scale, scale)
+            _band(painter, QRectF(0, 0, width, BAND), title, "Spec sheet", top=True)
+            _band(painter, QRectF(0, height - BAND, width, BAND), footer, f"Page {i + 1} of {len(pages)}", top=False)
+            y = BAND
+            if page.header:
+                y += _slice(painter, doc, page.header[0], page.header[1], y, width)
+            _slice(painter, doc, page.top, page.bottom, y, width)
+            painter.restore()
+    finally:
+        painter.end()
+    return len(pages)
+
+
+def _slice(painter: QPainter, doc: QTextDocument, top: float, bottom: float, at: float, width: float) -> float:
+    """Paint the part of ``doc`` between ``top`` and ``bottom`` at height ``at``; returns its height."""
+    painter.save()
+    painter.translate(0, at - top)
+    doc.drawContents(painter, QRectF(0, top, width, bottom - top))
+    painter.restore()
+    return bottom - top
+
+
+def footer_text(library_name: str, generated: datetime | str) -> str:
+    when = generated.strftime("%Y-%m-%d %H:%M") if isinstance(generated, datetime) else str(generated)
+    return f"{library_name} · generated {when} · Sourcebook"
+
+
+def write_pdf(sheet: SpecSheet, path: str | os.PathLike[str], *, library_name: str,
+              generated: datetime | str, page_size: str = "A4") -> int:
+    """Write the sheet as a PDF, atomically (a temporary file renamed over the destination)."""
+    ensure_gui()
+    doc = sheet_document(sheet, library_name=library_name, generated=generated)
+    with temporary_beside(Path(path), ".pdf") as tmp:
+        writer = QPdfWriter(str(tmp))
+        writer.setResolution(600)
+        writer.setPageLayout(page_layout(page_size))
+        writer.setTitle(f"{sheet.name} — spec sheet")
+        writer.setCreator("Sourcebook")
+        pages = paint_pages(doc, writer, title=sheet.name, footer=footer_text(library_name, generated))
+        del writer  # closes and flushes the file before the rename
+    return pages

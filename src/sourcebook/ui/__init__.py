@@ -1,0 +1,1 @@
+"""The desktop app: a PySide6 window over the store's query API (nothing else imports this package)."""

@@ -1,0 +1,46 @@
+"""Opening a library off the GUI thread: what the window needs for its first paint, read in one go."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sourcebook.store.library import Library
+    from sourcebook.store.records import ArticleRow, ArticleView, ClaimRecord, Summary
+
+
+@dataclass
+class Loaded:
+    """What opening a library fetches off the GUI thread, so the first paint needs no more queries."""
+
+    lib: Library
+    summary: Summary
+    predicates: list[str]
+    kinds: tuple[str, ...]
+    articles: list[ArticleRow]
+    article: ArticleView | None
+    claims: dict[int, ClaimRecord]
+
+
+def load_library(path: str, bundled: bool, last_article: int | None) -> Loaded:
+    """Open a library and read what the window shows first (runs on a worker thread)."""
+    from sourcebook.ingest.drafts import ENTITY_KINDS
+    from sourcebook.store import queries
+    from sourcebook.store.library import open_library
+
+    lib = open_library(path, bundled=bundled)
+    arts = queries.articles(lib, limit=200)
+    first = last_article if last_article is not None else (arts[0].id if arts else None)
+    view = queries.article(lib, first) if first is not None else None
+    if view is None and arts:
+        view = queries.article(lib, arts[0].id)
+    claims = article_claims(lib, view.id) if view else {}
+    return Loaded(lib, queries.summary(lib), queries.predicates(lib), tuple(ENTITY_KINDS), arts, view, claims)
+
+
+def article_claims(lib: Library, article_id: int) -> dict[int, ClaimRecord]:
+    from sourcebook.store import queries
+    from sourcebook.store.records import ClaimFilter
+
+    return {c.id: c for c in queries.claims(lib, ClaimFilter(article_id=article_id), limit=None)}

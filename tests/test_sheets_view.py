@@ -1,0 +1,66 @@
+"""SpecSheetView: the document in a browser that loads nothing, citations as signals, exports."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from PySide6.QtCore import QUrl
+from test_sheets_model import sheet_library
+
+from sourcebook.store import queries
+
+
+@pytest.fixture
+def view(qtbot, tmp_path):  # type: ignore[no-untyped-def]
+    from sourcebook.ui.spec_view import SpecSheetView
+
+    lib = sheet_library(tmp_path / "lib.sqlite")
+    v = SpecSheetView(lib, queries.find_entity(lib, "tor-m2").id)
+    qtbot.addWidget(v)
+    yield v
+    lib.close()
+
+
+def test_view_shows_the_sheet_with_a_title_and_toolbar(view):
+    assert view.title == "Tor-M2"
+    text = view.browser.toPlainText()
+    assert "Almaz-Antey" in text and "<script>alert(1)</script>" in text
+    assert [a.text() for a in view.toolbar.actions()] == ["Print…", "Preview", "Export PDF…", "Export HTML…"]
+    assert not view.browser.openLinks() and not view.browser.openExternalLinks()
+
+
+def test_clicking_a_citation_emits_its_claim(view, qtbot):
+    claim_id = view.sheet.notes[0].claim_ids[0]
+    with qtbot.waitSignal(view.citationActivated) as blocker:
+        view.browser.anchorClicked.emit(QUrl(f"claim:{claim_id}"))
+    assert blocker.args == [claim_id]
+
+
+def test_browser_loads_no_files_or_remote_resources(view, tmp_path):
+    secret = tmp_path / "secret.png"
+    secret.write_bytes(b"x")
+    for url in (QUrl.fromLocalFile(str(secret)), QUrl("https://example.com/x.png")):
+        assert view.browser.loadResource(2, url) is None
+
+
+def test_printing_to_a_pdf_printer_paints_pages(view, tmp_path):
+    from PySide6.QtPrintSupport import QPrinter
+
+    printer = view._printer()
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    assert view.paint(printer) >= 1
+    del printer
+    assert (tmp_path / "printed.pdf").stat().st_size > 1000
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
+def test_exports_write_pdf_and_html(view, tmp_path):
+    import subprocess
+
+    view.export_pdf(tmp_path / "v.pdf")
+    view.export_html(tmp_path / "v.html")
+    text = subprocess.run(["pdftotext", str(tmp_path / "v.pdf"), "-"], capture_output=True, text=True).stdout
+    assert "Tor-M2" in text and "Almaz-Antey" in text
+    assert "Almaz-Antey" in (tmp_path / "v.html").read_text(encoding="utf-8")
