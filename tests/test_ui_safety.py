@@ -141,3 +141,10 @@ def test_run_app_on_a_missing_library_shows_the_dialog_and_exits_2(tmp_path):  #
 
 def test_an_existing_library_opens_without_error(ui_library):  # type: ignore[no-untyped-def]
     assert app.library_error(str(ui_library)) is None
+
+
+def test_no_display_is_one_line_before_qt_can_abort():
+    from sourcebook.ui.app import display_problem
+
+    assert "no display" in display_problem({"PATH": "/usr/bin"})
+    assert display_problem({"QT_QPA_PLATFORM": "offscreen"}) is None

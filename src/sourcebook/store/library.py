@@ -11,6 +11,7 @@ from pathlib import Path
 from sqlalchemy import Engine, create_engine, event, select
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import QueuePool
 
 from sourcebook.errors import LibraryError, LibraryLocked, ReadOnlyLibrary
 from sourcebook.store import fts
@@ -138,7 +139,9 @@ def _engine(path: Path, *, write: bool, immutable: bool) -> Engine:
             con.execute("PRAGMA synchronous = NORMAL")
         return con
 
-    engine = create_engine("sqlite://", creator=connect)
+    # The URL is only a dialect name; without an explicit pool SQLAlchemy would pick the
+    # one-connection-per-thread pool meant for :memory:, which closes connections under threads.
+    engine = create_engine("sqlite://", creator=connect, poolclass=QueuePool, pool_size=4, max_overflow=8)
 
     @event.listens_for(engine, "begin")
     def _begin(conn):  # type: ignore[no-untyped-def]

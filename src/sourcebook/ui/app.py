@@ -57,8 +57,29 @@ def library_error(path: str | None) -> tuple[str, int] | None:
     return None
 
 
+def display_problem(env: dict[str, str] | None = None) -> str | None:
+    """Why no window can open here, said before Qt aborts the process over it; None when one can."""
+    env = dict(os.environ) if env is None else env
+    if not sys.platform.startswith("linux") or env.get("QT_QPA_PLATFORM"):
+        return None
+    if not env.get("DISPLAY") and not env.get("WAYLAND_DISPLAY"):
+        return ("no display to open a window on (DISPLAY and WAYLAND_DISPLAY are not set); run Sourcebook "
+                "in a desktop session, or set QT_QPA_PLATFORM=offscreen to run it headless")
+    if not env.get("WAYLAND_DISPLAY"):
+        from ctypes.util import find_library
+
+        missing = [lib for lib in ("xcb-cursor", "xkbcommon-x11", "EGL") if find_library(lib) is None]
+        if missing:
+            return (f"Qt's X11 libraries are missing ({', '.join('lib' + m for m in missing)}); "
+                    "install them with 'sh scripts/setup.sh app' or your package manager")
+    return None
+
+
 def run_app(db: str | None) -> int:
     """Show the window on a library (None: the bundled one); returns the exit status."""
+    problem = display_problem()
+    if problem:
+        raise SourcebookError(problem)
     from sourcebook.ui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "sourcebook"])

@@ -33,7 +33,7 @@ Fetch = Callable[[int, int], tuple[list[ClaimRow], int]]
 
 
 def claim_sentence(c: ClaimRecord) -> str:
-    """The claim as a line a person reads: 'Tor-M2 — manufacturer — Almaz-Antey'."""
+    """The claim as a line a person reads: 'K2 — manufacturer — Hyundai Rotem'."""
     obj = c.object_display()
     if not obj and c.value is not None:
         obj = f"{c.value:g}" + (f" {c.unit}" if c.unit else "")

@@ -100,7 +100,7 @@ def _singular_head(text: str, cls: str) -> str:
 
 
 def copula_type(s: Sent, art: Article) -> None:
-    """"X is a multinational air defense exercise", "HIMARS is one of the ... artillery systems"."""
+    """"X is a multinational air defense exercise", "the K9 is one of the ... artillery systems"."""
     for cop in COPULA.finditer(s.text):
         np = _np_after(s, cop.end())
         if np is None:
@@ -214,7 +214,7 @@ def makers(s: Sent, art: Article) -> None:
 
 
 def operators(s: Sent, art: Article) -> None:
-    """"The Air Force is equipped with A, B and C", "integrated into Belarusian air defense", "listed N X"."""
+    """"The Air Force is equipped with A, B and C", "integrated into Finnish air defence", "listed N X"."""
     for e in EQUIPPED.finditer(s.text):
         first = next((m for m in s.mentions if m.kind == "system" and e.end() <= m.start < e.end() + 40), None)
         if first is None:
