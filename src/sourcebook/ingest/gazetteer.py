@@ -98,6 +98,7 @@ class Gazetteer:
     months: dict[str, int] = field(default_factory=dict)  # name or abbreviation -> number
     abbreviations: dict[str, str] = field(default_factory=dict)  # "Gen." -> "never"
     starters: frozenset[str] = frozenset()
+    capitals: frozenset[str] = frozenset()  # capital cities that stand for their country ("Manila signed")
 
 
 def _rows(path: Path) -> list[list[str]]:
@@ -136,6 +137,8 @@ def plural(phrase: str) -> str:
 def _add_entry(g: Gazetteer, entry: Entry) -> None:
     for alias in (entry.name, *entry.aliases):
         g.names.add(alias, entry)
+        if entry.kind == "system" and alias[-1:].isalnum() and not alias.endswith("s"):
+            g.names.add(alias + "s", entry, "plural")  # Rafales, Gripens
         if alias.upper() != alias:
             g.upper_names.add(alias.upper(), entry)
 
@@ -145,7 +148,9 @@ def load(root: Path | None = None) -> Gazetteer:
     root = root or resource_dir() / "gazetteer"
     g = Gazetteer()
     for row in _rows(root / "countries.tsv"):
-        name, aliases, demonyms = row[0], _split(_col(row, 1)), _split(_col(row, 2))
+        name, aliases, demonyms, capitals = row[0], _split(_col(row, 1)), _split(_col(row, 2)), _split(_col(row, 3))
+        g.capitals = g.capitals | frozenset(capitals)
+        aliases = aliases + capitals
         entry = Entry(name, "country", tuple(aliases + demonyms), country=name)
         g.countries[name] = entry
         for alias in (name, *aliases):

@@ -21,11 +21,9 @@ SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = int(os.environ.get("SOURCEBOOK_BUSY_TIMEOUT_MS", "5000"))  # tests shorten the wait
 
 
-def _uri(path: Path, *, write: bool, immutable: bool) -> str:
+def _uri(path: Path, *, mode: str, immutable: bool) -> str:
     quoted = str(path.resolve()).replace("?", "%3f").replace("#", "%23")
-    if write:
-        return f"file:{quoted}?mode=rwc"
-    return f"file:{quoted}?mode=ro" + ("&immutable=1" if immutable else "")
+    return f"file:{quoted}?mode={mode}" + ("&immutable=1" if immutable else "")
 
 
 def _check_file(path: Path, *, create: bool) -> bool:
@@ -127,12 +125,18 @@ def _library_error(path: Path, e: Exception) -> LibraryError:
 
 
 def _engine(path: Path, *, write: bool, immutable: bool) -> Engine:
-    uri = _uri(path, write=write, immutable=immutable)
+    # A reader that may open the file read-write (but sets query_only) lets the last connection to
+    # close fold away SQLite's -wal/-shm companions; a mode=ro reader would leave them behind.
+    can_write = os.access(path, os.W_OK) and os.access(path.parent, os.W_OK) if path.exists() else True
+    mode = "rwc" if write else ("rw" if can_write and not immutable else "ro")
+    uri = _uri(path, mode=mode, immutable=immutable)
 
     def connect() -> sqlite3.Connection:
         con = sqlite3.connect(uri, uri=True, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000)
         con.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         con.execute("PRAGMA foreign_keys = ON")
+        if not write:
+            con.execute("PRAGMA query_only = ON")
         if write:
             # WAL lets the app and searches read while an ingest writes
             con.execute("PRAGMA journal_mode = WAL")
@@ -156,6 +160,15 @@ def _engine(path: Path, *, write: bool, immutable: bool) -> Engine:
     return engine
 
 
+def _nobody_can_write(path: Path, write: bool) -> bool:
+    """A library in a folder no one can write (a read-only mount, a CD, a locked-down share) can
+    have no writer and cannot get SQLite's WAL companions: read it as immutable, or not at all."""
+    if write:
+        return False
+    wal = path.with_name(path.name + "-wal")
+    return not os.access(path.parent, os.W_OK) and not wal.exists()
+
+
 def open_library(path: str | os.PathLike[str], *, write: bool = False, create: bool = False,
                  bundled: bool = False) -> Library:
     """Open a library file, checking that it is one and of this schema version."""
@@ -163,7 +176,7 @@ def open_library(path: str | os.PathLike[str], *, write: bool = False, create: b
     new = _check_file(path, create=create)
     if write and not new and not os.access(path, os.W_OK):
         raise ReadOnlyLibrary(f"{path}: library file is read-only")
-    engine = _engine(path, write=write or new, immutable=bundled)
+    engine = _engine(path, write=write or new, immutable=bundled or _nobody_can_write(path, write or new))
     lib = Library(path, engine, writable=write or new, bundled=bundled)
     try:
         if new:

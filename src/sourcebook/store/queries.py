@@ -8,7 +8,7 @@ import re
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import aliased
 
-from sourcebook.store import fts
+from sourcebook.store import fts, quick
 from sourcebook.store.library import Library
 from sourcebook.store.models import SCHEMA_VERSION, Alias, Article, Block, Claim, Entity, Mention, Sentence
 from sourcebook.store.records import (
@@ -185,9 +185,9 @@ def search(lib: Library, query: str, *, limit: int = 50, offset: int = 0, with_t
         conn = s.connection()
         hits = fts.match_claims(conn, query, limit=limit, offset=offset)
         shits = fts.match_sentences(conn, query, limit=limit, offset=offset) if sentences else []
-        totals = fts.count(conn, query) if with_totals else (len(hits), len(shits))
-        recs = {r.id: r for r in (_record(row) for row in s.execute(
-            _claim_select().where(Claim.id.in_([h.rowid for h in hits]))))}
+        totals = fts.count(conn, query, sentences=sentences) if with_totals else (len(hits), len(shits))
+        # the rows shown, read in plain SQL on the same connection: no ORM objects built to be dropped
+        recs = quick.claims_by_id(conn.connection.driver_connection, [h.rowid for h in hits])
         srows = {r.id: r for r in s.execute(
             select(Sentence.id, Sentence.article_id, Sentence.start, Sentence.end, Article.slug, Article.title)
             .join(Article, Article.id == Sentence.article_id).where(Sentence.id.in_([h.rowid for h in shits])))}

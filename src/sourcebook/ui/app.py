@@ -7,7 +7,7 @@ import sys
 import time
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from sourcebook.errors import SourcebookError
 
@@ -90,6 +90,8 @@ def run_app(db: str | None) -> int:
     status = {"code": 0}
 
     def failed(message: str, code: int) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         status["code"] = code
         QMessageBox.critical(win, "Sourcebook cannot open the library", message)
         win.close()
@@ -101,11 +103,19 @@ def run_app(db: str | None) -> int:
             win.close()
             app.quit()
 
+    def loaded() -> None:
+        probe("library_loaded")
+        if os.environ.get("SOURCEBOOK_QUIT_AFTER_LOAD") == "1":  # the whole library open, ORM and all
+            win.close()
+            app.quit()
+
     win.libraryFailed.connect(failed)
     win.contentRendered.connect(lambda: QTimer.singleShot(0, rendered))
+    win.libraryOpened.connect(lambda: QTimer.singleShot(0, loaded))
     win.show()
     QTimer.singleShot(0, lambda: probe("window_shown"))
     QTimer.singleShot(0, lambda: win.open_library(db, startup=True))  # the ORM import starts on a worker
     QTimer.singleShot(0, win.build)
     code = app.exec()
+    win.runner.wait(30000)  # a worker still loading delivers nowhere once the window is gone
     return status["code"] or code

@@ -5,25 +5,17 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QGuiApplication
-from PySide6.QtWidgets import (
-    QFileDialog,
-    QLabel,
-    QMainWindow,
-    QMessageBox,
-    QSplitter,
-    QTabWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QByteArray, QSettings, Signal
+from PySide6.QtWidgets import QMainWindow
 
 from sourcebook.ui.history import History, Place
-from sourcebook.ui.loading import Loaded, article_claims, load_library
+from sourcebook.ui.loading import FirstPaint, Loaded, article_claims, load_library, quick_first_paint
 from sourcebook.ui.settings import add_recent, app_settings, last_article_key, recent_libraries
 from sourcebook.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent
+
     from sourcebook.store.library import Library
     from sourcebook.store.records import ArticleView, ClaimRecord, Summary
 
@@ -47,6 +39,7 @@ class MainWindow(QMainWindow):
         self.history = History()
         self._rendered_once = False
         self._built = False
+        self._first_paint: FirstPaint | None = None  # painted from the quick path, the ORM not yet loaded
         self.setWindowTitle("Sourcebook")
         geometry = self.settings.value("window/geometry")
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
@@ -61,6 +54,11 @@ class MainWindow(QMainWindow):
         if self._built:
             return
         self._built = True
+        # Qt's namespace and most widget classes are imported here, after the first paint: making
+        # their enums costs tens of milliseconds that the bare window does not pay
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidget
+
         from sourcebook.ui.actions import build_actions
         from sourcebook.ui.article_pane import ArticlePane
         from sourcebook.ui.fact_sidebar import FactSidebar
@@ -157,15 +155,56 @@ class MainWindow(QMainWindow):
             last_id = int(last) if last is not None else None
         except (TypeError, ValueError):
             last_id = None
+        if startup and self.lib is None and self._paint_first(target, bundled, last_id):
+            # the article is on screen; SQLAlchemy and the rest load on a worker, after this paint
+            from PySide6.QtCore import QTimer
+
+            QTimer.singleShot(0, lambda: self.runner.run(
+                lambda: load_library(target, bundled, last_id, painted=True), self._install,
+                lambda e: self._open_failed(e, startup), key="open"))
+            return
         if self._built:
             self.status_selection.setText(f"Opening {Path(target).name}…")
         self.runner.run(lambda: load_library(target, bundled, last_id), self._install,
                         lambda e: self._open_failed(e, startup), key="open")
 
+    def _paint_first(self, target: str, bundled: bool, last_id: int | None) -> bool:
+        """Show the article list and the first article from plain sqlite3 (store.quick), before the
+        ORM is imported; False when that path cannot (the full path then opens it, with its messages)."""
+        try:
+            first = quick_first_paint(target, bundled, last_id)
+        except Exception:  # noqa: BLE001 - anything unusual goes the full way, which explains it
+            return False
+        if first.article is None:
+            return False
+        from sourcebook.ui.claim_model import ClaimRow
+
+        self.build()
+        self._first_paint = first
+        self.setWindowTitle(f"Sourcebook — {first.name}")
+        self.status_library.setText(f"Library: {first.name}")
+        self.status_library.setToolTip(str(target))
+        self.library_list.model.set_library(None, first.articles)
+        self._render(first.article, first.claims)
+        # the sidebar lists the article's claims in source order, as it will once the library is open
+        rows = [ClaimRow(c) for c in sorted(first.claims.values(), key=lambda c: (c.sentence_id, c.id))]
+        side = self.sidebar
+        side.model.show_article = False
+        side.model.reset(None, first=(rows, len(rows)))
+        n = len(rows)
+        side.count.setText(f"{n:,} claim{'s' if n != 1 else ''} in this article")
+        side.stack.setCurrentWidget(side.view if n else side.empty)
+        if not self._rendered_once:
+            self._rendered_once = True
+            self.contentRendered.emit()
+        return True
+
     def _open_failed(self, e: Exception, startup: bool) -> None:
         from sourcebook.ui.app import failure_message
 
         self.build()
+        from PySide6.QtWidgets import QMessageBox
+
         message, code = failure_message(e)
         self.status_selection.setText("")
         if startup:
@@ -187,12 +226,19 @@ class MainWindow(QMainWindow):
         self.status_library.setText(f"Library: {loaded.lib.name}")
         self.status_library.setToolTip(str(loaded.lib.path))
         self.status_counts.setText(f"{s.articles:,} articles · {s.claims:,} claims")
-        self.status_selection.setText("")
-        self.library_list.model.set_library(loaded.lib, loaded.articles)
+        first, self._first_paint = self._first_paint, None
+        if first is None:
+            self.status_selection.setText("")
+        self.library_list.model.set_library(loaded.lib, first.articles if first else loaded.articles)
         self.sidebar.set_library(loaded.lib, loaded.predicates, loaded.kinds)
         if not loaded.lib.bundled:
             add_recent(self.settings, str(Path(loaded.lib.path).resolve()))
-        if loaded.article is not None:
+        if first is not None and first.article is not None:
+            view = self.article_pane.article or first.article  # already on screen: not laid out again
+            self.library_list.show_current(view.id)
+            self.sidebar.set_article(view.id)
+            self.history.visit(Place("article", view.id))
+        elif loaded.article is not None:
             self._render(loaded.article, loaded.claims)
             self.history.visit(Place("article", loaded.article.id))
         else:
@@ -204,6 +250,8 @@ class MainWindow(QMainWindow):
             self.contentRendered.emit()
 
     def choose_library(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         start = str(Path(self.lib.path).parent) if self.lib is not None else str(Path.home())
         path, _ = QFileDialog.getOpenFileName(self, "Open Library", start,
                                               "Sourcebook libraries (*.sqlite *.db);;All files (*)")
@@ -306,6 +354,8 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     def step_article(self, step: int) -> None:
+        from PySide6.QtCore import Qt
+
         view = self.library_list.view
         row = view.currentIndex().row() + step if view.currentIndex().isValid() else 0
         model = self.library_list.model
@@ -352,17 +402,23 @@ class MainWindow(QMainWindow):
         claims = self.sidebar.selected_claims() or ([self.sidebar.current_claim()] if self.sidebar.current_claim()
                                                     else [])
         if claims:
+            from PySide6.QtGui import QGuiApplication
+
             QGuiApplication.clipboard().setText("\n\n".join(c.citation() for c in claims))
             self.status_selection.setText(f"Copied {len(claims)} claim{'s' if len(claims) != 1 else ''} "
                                           "with citation")
 
     def focus_search(self) -> None:
+        from PySide6.QtCore import Qt
+
         self.actions_.toggle_facts.setChecked(True)
         self.toggle_sidebar()
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search.selectAll()
 
     def focus_article_filter(self) -> None:
+        from PySide6.QtCore import Qt
+
         self.actions_.toggle_list.setChecked(True)
         self.toggle_library_list()
         self.library_list.filter.setFocus(Qt.FocusReason.ShortcutFocusReason)

@@ -6,14 +6,15 @@ Deterministic and total: any text gives an Extraction, never an exception. The r
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable
 
 from sourcebook.ingest.drafts import EntityRef, Extraction, MentionDraft, ParsedArticle
 from sourcebook.ingest.extract import rules_capability, rules_describe, rules_events, rules_trade
 from sourcebook.ingest.extract.context import Article, Sent
-from sourcebook.ingest.extract.dates import article_date
-from sourcebook.ingest.extract.entities import Mention
+from sourcebook.ingest.extract.dates import article_date, find_dates
+from sourcebook.ingest.extract.entities import Mention, force_country
 from sourcebook.ingest.sentences import split
 
 Rule = Callable[[Sent, Article], None]
@@ -29,6 +30,7 @@ def extract(article: ParsedArticle) -> Extraction:
     art = Article(article.slug, text)
     date = article_date(text, [(b.kind, b.start, b.end) for b in article.blocks])
     art.year = date.year if date else None
+    _dateline(art, sents)
     _article_names(sents)
     _article_subjects(art, sents)
     mentions: list[MentionDraft] = []
@@ -46,6 +48,26 @@ def extract(article: ParsedArticle) -> Extraction:
                 continue
         art.focus.after_sentence(s.mentions)
     return Extraction(sentences, mentions, art.claims)
+
+
+DATELINE = re.compile(
+    r"^[A-Z][A-ZÀ-Þ .'-]{2,}(?:, (?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d)[A-Z][\w .]{1,25}?)?,?(?: (?P<date>[A-Z][a-z]{2,8}\.? \d{1,2}(?:, (?:19|20)\d\d)?))?"
+    r"(?: \([^()]{1,40}\))?\s*[-–—]+\s+")
+
+
+def _dateline(art: Article, sents: list[Sent]) -> None:
+    """``WARSAW, March 14 (Reuters) -``: not part of what the sentence says; its date goes in qualifiers."""
+    first = next((s for s in sents if s.kind == "paragraph"), None)
+    m = DATELINE.match(first.text) if first else None
+    if first is None or m is None:
+        return
+    first.mentions = [x for x in first.mentions if x.start >= m.end()]
+    first.dateline_end = m.end()
+    if m.group("date"):
+        art.dateline = (first.index, m.group("date"))
+        years = [d.year for d in find_dates(m.group("date")) if d.year]
+        if years and art.year is None:
+            art.year = years[0]
 
 
 def _is_heading(s: Sent, article: ParsedArticle) -> bool:
@@ -77,7 +99,8 @@ def _article_subjects(art: Article, sents: list[Sent]) -> None:
     title = next((s for s in sents if s.kind == "title"), None)
     if title is None:
         return
-    countries = {m.ref.name for m in title.mentions if m.kind == "country"}
+    countries = {m.ref.name for m in title.mentions if m.kind == "country"} | {
+        c.name for c in (force_country(m) for m in title.mentions) if c}
     if len(countries) == 1:
         art.title_country = next(iter(countries))
         art.focus.supplier = EntityRef(art.title_country, "country")

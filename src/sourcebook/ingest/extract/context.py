@@ -23,6 +23,7 @@ class Sent:
     mentions: list[Mention]
     dates: list[DateHit]
     years: list[tuple[int, int, int]]
+    dateline_end: int = 0  # end of a wire dateline opening the sentence
 
     @classmethod
     def build(cls, index: int, start: int, text: str, kind: str) -> Sent:
@@ -70,6 +71,7 @@ class Article:
     title_name: str = ""  # a short title that names the article's subject (a company, a system)
     title_country: str = ""  # the one country named in the title, if exactly one
     section: str = ""  # the latest short heading line, lower case
+    dateline: tuple[int, str] | None = None  # (sentence index, date as written) of a wire dateline
 
 
 def emit(art: Article, s: Sent, subject: EntityRef, predicate: str, span: tuple[int, int], rule: str, *,

@@ -24,10 +24,20 @@ NAME_WORD = re.compile(r" ([A-Z][a-z]+(?:-\d+)?)(?![\w-])")  # 9M14 Malyutka, BM
 YEAR_AFTER = re.compile(r" ((?:19|20)\d\d)(?!\w)")
 ABBR_IN_PARENS = re.compile(r"\(([A-Z][A-Za-z0-9&/-]{1,11})\)")
 ORG_NAME_HEAD = re.compile(
-    r"(?:\b(?:\d+(?:st|nd|rd|th) )?(?:[A-Z][\w'’-]*(?:(?: and| of| for| the)* [A-Z][\w'’-]*){0,6}) "
+    r"(?:\b(?:\d+(?:st|nd|rd|th) )?(?:[A-Z][\w'’-]*(?:(?: and| of| for| the| &)* [A-Z][\w'’-]*){0,6}) "
     r"(?:Command|Brigade|Division|Regiment|Battalion|Squadron|Wing|Fleet|Corps|Agency|Institute|Ministry"
-    r"|Corporation|Company|Bureau|Directorate|Forces|Force|Army|Navy))\b"
+    r"|Corporation|Company|Bureau|Directorate|Forces|Force|Army|Navy|Industries|Systems|Aerospace|Aviation|Technologies"
+    r"|Electronics|Electric|Dynamics|Shipyards?|Shipbuilding|Engineering|Group|Holdings?|Ltd|Limited|Inc|plc|GmbH|Works"
+    r"|Development|Organi[sz]ation))\b"
 )
+# A national armed force: "Brazilian Air Force", "the Royal Norwegian Air Force", "U.S. Army", "Indian Navy".
+FORCE_NAME = re.compile(
+    r"\b(?P<royal>Royal )?(?P<dem>[A-Z][a-z]+|U\.S\.|US|UK|U\.K\.)(?: Royal)? (?P<head>Air Force|Army|Navy|Marine Corps|Marines|Coast Guard"
+    r"|Air Defen[cs]e Forces|Land Forces|Ground Forces|Armed Forces|Naval Forces|Special Forces|Space Force|Air and Space Force"
+    r"|Aerospace Forces|National Guard)\b"
+)
+SHIP_CLASS = re.compile(r"(?<![\w-])(?:[A-Z][a-z]+ )?[A-Z][A-Za-z]+-class\b")
+VARIANT = re.compile(r" (?:[A-Z](?:/[A-Z])?|II|III|IV|Block \d+(?:/\d+)?|Mk ?\d+|Mark \d+)(?![\w-]|\.\w)")
 DEFENCE_MINISTRY = re.compile(r"\b(?:(?P<dem>[A-Z][a-z]+) )?(?:Defen[cs]e Ministry|Ministry of Defen[cs]e)(?: of (?P<of>[A-Z][a-z]+))?")
 QUOTED_COMPANY = re.compile(r"\b(?:company|firm|factory|plant|corporation|enterprise) [\"“]([^\"”]{2,40})[\"”]")
 EXERCISE_NAME = re.compile(
@@ -64,8 +74,9 @@ def singular_model(surface: str) -> str:
 def _ref_for(entry: Entry, surface: str, form: str) -> EntityRef:
     if entry.kind == "country":
         return EntityRef(entry.name, "country")
-    name = singular_model(surface)
-    if entry.kind == "system" and len(name.split()) >= 3 and not any(c.isdigit() for c in name):
+    name = surface[:-1] if form == "plural" else singular_model(surface)
+    if (entry.kind == "system" and len(name.split()) >= 3 and not any(c.isdigit() for c in name)
+            and not name.startswith(entry.name + " ")):
         name = entry.name  # a spelled-out long form: use the short canonical name
     if name.isupper() and entry.kind == "organisation" and len(name) > 6 and " " in name:
         name = entry.name
@@ -97,7 +108,12 @@ def find_mentions(text: str, words: list[tuple[int, int, str]], classes: list[tu
                 y = YEAR_AFTER.match(text, e)
                 if y:
                     e = y.end()
+            if entry.kind == "system" and hit.form != "plural":
+                v = VARIANT.match(text, e)
+                if v and not _taken(found, v.start() + 1, v.end()):
+                    e = v.end()
             found.append(Mention(s, e, _ref_for(entry, text[s:e], hit.form), hit.form, entry))
+    _forces(text, found)
     _hyphen_demonyms(text, words, found)
     _designations(text, found, classes)
     _patterns(text, found)
@@ -126,6 +142,29 @@ def _weak_ok(text: str, end: int, classes: list[tuple[int, int, str]]) -> bool:
     return any(c[0] in (end + 1, end) for c in classes) or follow.startswith(("-", " (")) or bool(
         re.match(r" [A-Z0-9]*\d", text[end : end + 8])
     )
+
+
+def _forces(text: str, found: list[Mention]) -> None:
+    """A national force named with its demonym: one organisation mention that knows its country."""
+    g = gazetteer()
+    for m in FORCE_NAME.finditer(text):
+        country = g.demonyms.get(m.group("dem").lower()) or (
+            "United States" if m.group("dem") in ("U.S.", "US") else "United Kingdom" if m.group("dem") in ("UK", "U.K.") else "")
+        if not country:
+            continue
+        s, e = m.span()
+        if any(x.start < e and s < x.end and not (x.kind == "country" and m.start("dem") <= x.start) for x in found):
+            continue
+        found[:] = [x for x in found if not (s <= x.start < e)]
+        entry = Entry(text[s:e], "organisation", country=country, type="armed force")
+        found.append(Mention(s, e, EntityRef(text[s:e], "organisation"), "pattern", entry))
+
+
+def force_country(m: Mention) -> EntityRef | None:
+    """The country of a national force mention (``Brazilian Air Force`` -> Brazil), else None."""
+    if m.kind == "organisation" and m.entry is not None and m.entry.country and m.entry.type in ("armed force", "armed forces"):
+        return EntityRef(m.entry.country, "country")
+    return None
 
 
 def _hyphen_demonyms(text: str, words: list[tuple[int, int, str]], found: list[Mention]) -> None:
@@ -168,6 +207,12 @@ def _designations(text: str, found: list[Mention], classes: list[tuple[int, int,
 
 def _patterns(text: str, found: list[Mention]) -> None:
     g = gazetteer()
+    for m in SHIP_CLASS.finditer(text):
+        s, e = m.span()
+        if text[s:e].split()[0] in FUNCTION_WORDS:
+            s += len(text[s:e].split()[0]) + 1
+        if not _taken(found, s, e):
+            found.append(Mention(s, e, EntityRef(text[s:e], "system"), "pattern", g.systems.get(text[s:e])))
     for m in DEFENCE_MINISTRY.finditer(text):
         country = g.demonyms.get((m.group("dem") or m.group("of") or "").lower(), "")
         s = m.start("dem") if m.group("dem") and country else m.start() + (len(m.group("dem")) + 1 if m.group("dem") else 0)

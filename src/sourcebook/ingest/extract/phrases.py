@@ -87,7 +87,7 @@ def status(text: str) -> str:
 
 def country_after(s: Sent, words: str, a: int, b: int) -> Mention | None:
     """The country or organisation right after one of ``words`` (e.g. "from|by") in [a, b)."""
-    for m in re.finditer(r"\b(?:" + words + r") (?:the |a |an )?", s.text[a:b]):
+    for m in re.finditer(r"\b(?:" + words + r") (?:the |a |an )?(?:(?:[Gg]overnment|[Kk]ingdom|[Rr]epublic|[Ss]tate) of (?:the )?)?", s.text[a:b]):
         pos = a + m.end()
         hit = next((x for x in s.mentions if x.start == pos and x.kind in ("country", "organisation")), None)
         if hit:

@@ -19,17 +19,36 @@ UNITS = {"kilometers": "km", "kilometres": "km", "meters": "m", "metres": "m", "
          "kmh": "km/h", "ft": "feet", "tons": "tonnes"}
 
 
-CUE = re.compile(r"targets|range|reach|ceiling|altitude|speed|velocity|endurance|payload|radius", re.I)
+CREW = re.compile(r"\bcrew of (?P<num>" + NUM + "|" + WORDNUM + r")\b", re.I)
+CARRY = re.compile(
+    r"\b(?:carry|carries|carrying|hold|holds|fire|fires|launch|launches|armed with) (?:(?P<bound>" + BOUND + r") )?(?P<num>" + NUM + "|" + WORDNUM + r")"
+    r" (?:(?P<unit>tonnes|tons|kg|kilograms|pounds|lb)(?: of (?:[\w-]+ )?(?P<what>payload|weapons|ordnance|munitions|bombs|fuel|cargo))?"
+    r"|(?P<items>missiles|rockets|bombs|torpedoes|troops|passengers|soldiers|paratroopers|containers|drones|interceptors|rounds))\b", re.I)
+ALOFT = re.compile(r"\b(?:stay|stays|remain|remains) (?:aloft|airborne|in the air|on station|at sea|submerged) for (?:(?P<bound>" + BOUND + r") )?(?P<num>" + NUM + r") (?P<unit>hours|days|weeks)\b", re.I)
+REACH = re.compile(r"\b(?P<verb>detect|track|engage|intercept|strike|hit)s? (?:[\w-]+ ){0,3}?(?:at|from) (?:a (?:range|distance) of )?(?:(?P<bound>" + BOUND + r") )?"
+                   r"(?P<num>" + NUM + r") ?(?P<unit>km|kilometers|kilometres|miles|nautical miles)\b", re.I)
+MASS = {"tons": "tonnes", "kilograms": "kg", "lb": "pounds"}
+
+CUE = re.compile(r"targets|range|reach|ceiling|altitude|speed|velocity|endurance|payload|radius|crew|carr|aloft|airborne|detect|track|engage|fire|launch|hold|armed with|remain|stay", re.I)
+
+
+def _subject(s: Sent, art: Article, pos: int):
+    """The system named closest before ``pos``, else the first in the sentence, else the one in focus."""
+    before = [m for m in s.mentions if m.kind == "system" and m.end <= pos]
+    if before:
+        return before[-1].ref
+    subj = s.first("system")
+    return subj.ref if subj else art.focus.system
 
 
 def capabilities(s: Sent, art: Article) -> None:
     if not CUE.search(s.text):
         return
-    subj = s.first("system")
-    ref = subj.ref if subj else art.focus.system
-    if ref is None:
+    if _subject(s, art, len(s.text)) is None:
         return
+    spans: list[tuple[int, int]] = []
     for t in TARGETS.finditer(s.text):
+        ref = _subject(s, art, t.start())
         value = number(t.group("num"))
         if value is None or value > 10000:
             continue
@@ -37,6 +56,8 @@ def capabilities(s: Sent, art: Article) -> None:
         emit(art, s, ref, "capability", t.span(), "capability.targets", text=f"{as_number(value)} {attr}",
              value=value, unit="targets", attribute=attr, bound=(t.group("bound") or "").lower())
     for m in MEASURE.finditer(s.text):
+        ref = _subject(s, art, m.start())
+        spans.append(m.span())
         num = m.group("num") or m.group("num2") or m.group("num3")
         value = number(num)
         if value is None:
@@ -47,6 +68,37 @@ def capabilities(s: Sent, art: Article) -> None:
         bound = (m.group("bound") or m.group("bound2") or m.group("bound3") or "").lower()
         emit(art, s, ref, "capability", m.span(), "capability.measure", text=m.group(0), value=value, unit=unit,
              attribute=attr.replace("top ", "").replace("maximum ", ""), bound=bound)
+
+    for m in CREW.finditer(s.text):
+        value = number(m.group("num"))
+        if value is not None and value < 1000:
+            emit(art, s, _subject(s, art, m.start()), "capability", m.span(), "capability.crew", text=m.group(0),
+                 value=value, attribute="crew")
+    for m in CARRY.finditer(s.text):
+        value = number(m.group("num"))
+        if value is None or (m.group("items") and value > 1000):
+            continue
+        if m.group("unit"):
+            unit = MASS.get(m.group("unit").lower(), m.group("unit").lower())
+            attr = "payload"
+        else:
+            unit = m.group("items").lower()
+            attr = unit
+        emit(art, s, _subject(s, art, m.start()), "capability", m.span(), "capability.carry", text=m.group(0)[m.group(0).find(" ") + 1 :],
+             value=value, unit=unit, attribute=attr, bound=(m.group("bound") or "").lower())
+    for m in ALOFT.finditer(s.text):
+        value = number(m.group("num"))
+        if value is not None:
+            emit(art, s, _subject(s, art, m.start()), "capability", m.span(), "capability.endurance", text=m.group(0),
+                 value=value, unit=m.group("unit").lower(), attribute="endurance", bound=(m.group("bound") or "").lower())
+    for m in REACH.finditer(s.text):
+        value = number(m.group("num"))
+        if value is None or any(a < m.end() and m.start() < b for a, b in spans):
+            continue
+        unit = m.group("unit").lower()
+        attr = "detection range" if m.group("verb").lower() in ("detect", "track") else "range"
+        emit(art, s, _subject(s, art, m.start()), "capability", m.span(), "capability.reach", text=m.group(0),
+             value=value, unit=UNITS.get(unit, unit), attribute=attr, bound=(m.group("bound") or "").lower())
 
 
 RULES = (capabilities,)

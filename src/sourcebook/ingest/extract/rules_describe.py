@@ -6,17 +6,31 @@ import re
 
 from sourcebook.ingest.drafts import EntityRef
 from sourcebook.ingest.extract.context import Article, Sent, emit
-from sourcebook.ingest.extract.entities import Mention
-from sourcebook.ingest.extract.phrases import listed, quantity
+from sourcebook.ingest.extract.entities import Mention, force_country
+from sourcebook.ingest.extract.phrases import listed, quantity, status
 from sourcebook.ingest.gazetteer import gazetteer
 
 COPULA = re.compile(r"\b(?:is|are|was|were|remains|became)\s+(?:(?:a|an|one of the|one of|the|also a|also an)\s+)?"
                     r"(?:(?:form|kind|type|class|variant|version|family|member) of\s+)?")
-MAKER = re.compile(r"\b(?P<v>manufactured|made|produced|built|developed|designed|license-built|licence-built) by\b")
-MAKES = re.compile(r"\b(?P<v>manufactures|makes|produces|produced|builds|manufactured|develops|developed|designs|designed)\b")
-BUILT_BY_COUNTRY = re.compile(r"[- ](?:built|made|produced|manufactured)\b")
+MAKER = re.compile(r"\b(?P<v>manufactured|made|produced|built|developed|designed|license-built|licence-built|assembled"
+                   r"|license-produced|licence-produced|co-developed|jointly developed) by\b")
+MAKER_NAME = re.compile(r"(?:the )?(?P<name>[A-Z][\w'’.-]*(?: (?:&|and|of|de|for) [A-Z][\w'’.-]*| [A-Z][\w'’.-]*){0,5})")
+MAKER_MORE = re.compile(r"(?:,? and |, | in (?:cooperation|collaboration|partnership) with | together with | jointly with | with )(?:the )?")
+PLANT = re.compile(r"\b(?:assembled|built|produced|manufactured|made) (?:at|in) (?:the )?(?P<org>[A-Z][\w&-]*(?: [A-Z][\w&-]*){0,3})['’]s? "
+                   r"(?:\w+ )?(?:plant|factory|facility|facilities|shipyard|works|assembly line)")
+PRODUCT_OF = re.compile(r"\b(?:a|an|the) (?:product|creation|design) of (?:the )?")
+MAKER_OF = re.compile(r",? (?:the )?(?:(?:main|prime|lead|sole|original) )?(?P<role>maker|manufacturer|producer|builder|developer|designer)s? of (?:the )?")
+CONTRACTOR = re.compile(r"\b(?:principal|prime|main|lead) contractors? (?:will be|is|was|are|were) (?:the )?")
+MAKES = re.compile(r"\b(?P<v>manufactures|makes|produces|produced|builds|manufactured|develops|developed|designs|designed"
+                   r"|(?:is|are) (?:building|producing|manufacturing|developing))\b")
+BUILT_BY_COUNTRY = re.compile(r"[- ](?P<v>built|made|produced|manufactured)\b")
 EQUIPPED = re.compile(r"\b(?:is|are|was|were) (?:equipped|armed) with\b|\b(?:operates?|operated|fields?|fielded|flies|uses?) (?:the )?")
-INTEGRATED = re.compile(r"\b(?:integrated into|in service with|operated by|used by) (?:the )?")
+INTEGRATED = re.compile(r"\b(?:integrated into|in service with|operated by|used by|fielded by|flown by|in use with|in the inventory of) (?:the )?")
+OPERATORS_INCLUDE = re.compile(r"\b(?:(?:[Cc]urrent|[Oo]ther|[Ff]oreign|[Ee]xport) )?(?:[Oo]perators|[Uu]sers|[Cc]ustomers) (?:include|includes|are|also include)\b:? (?:the )?")
+INVENTORY = re.compile(r"(?:^|\b)(?:[Ii]ts|[Tt]heir|[Tt]he (?:army|navy|air force|military|armed forces|marines|fleet|force)['’]s?) (?:(?:[\w-]+ ){0,3}?)"
+                       r"(?:(?:includes?|included|comprises?|comprised|consists? of|are|were) |(?=\d|[a-z]+ [A-Z]))")
+PROVIDED = re.compile(r"\b(?:is|are) (?:provided|handled|equipped) (?:by|with) ")
+YEAR_SINCE = re.compile(r"\b(?:since|from|in) ((?:19|20)\d\d)\b")
 LISTED = re.compile(r"\blisted\b")
 CLASS_LIST = re.compile(r"\s+(?:listed\s+)?(?:are|were)\s+(?:of\s+)?(?:(?P<dem>[A-Z][a-z]+)[- ]type\s+|the\s+)?")
 FORCE = re.compile(r"^(?:the\s+)?(?:air force|army|navy|military|armed forces|ground forces|land forces|air defen[cs]e forces?)\b", re.I)
@@ -33,8 +47,15 @@ def juxtaposed_type(s: Sent, art: Article) -> None:
         if m.kind != "system":
             continue
         c = s.class_at(m.end + 1, 0)
+        if c and (c[2] in GENERIC_CLASSES or (s.kind == "title" and s.text[c[0]].isupper()) or _typed(art, m.ref, s.text[c[0] : c[1]])):
+            continue
         if c and _kind_of(c[2]) == "system" and s.text[m.end : c[0]] == " ":
             emit(art, s, m.ref, "type", (m.start, c[1]), "type.juxtaposed", text=_singular(s.text[c[0] : c[1]]), weak=True)
+            continue
+        c = _class_after_adjectives(s, m.end)
+        if c and _kind_of(c[2]) == "system" and c[2] not in GENERIC_CLASSES and not _typed(art, m.ref, s.text[c[0] : c[1]]):
+            text = s.text[m.end + 1 : c[0]] + _singular(s.text[c[0] : c[1]])
+            emit(art, s, m.ref, "type", (m.start, c[1]), "type.juxtaposed_modified", text=text, weak=True)
     for c in s.classes:
         if _kind_of(c[2]) != "system":
             continue
@@ -42,6 +63,30 @@ def juxtaposed_type(s: Sent, art: Article) -> None:
         if nxt and s.class_at(nxt.end + 1, 0) is None:
             for m in listed(s, nxt):
                 emit(art, s, m.ref, "type", (c[0], m.end), "type.class_then_name", text=_singular(s.text[c[0] : c[1]]), weak=True)
+
+
+ADJECTIVES = re.compile(r"(?: [a-z]+(?:-[a-z]+)*){1,2} ")
+NOT_ADJECTIVES = frozenset("is are was were be been has have had will would can could may and or of the a an to in on at from with for by "
+                           "which that who as its their this these those than then also not more most".split())
+GENERIC_CLASSES = frozenset(("aircraft", "airplane", "plane", "system", "vehicle", "missile", "weapon"))
+
+
+def _class_after_adjectives(s: Sent, end: int) -> tuple[int, int, str] | None:
+    """A class phrase after one or two lower-case modifiers: "BrahMos supersonic cruise missiles"."""
+    adj = ADJECTIVES.match(s.text, end)
+    if not adj or set(adj.group(0).split()) & NOT_ADJECTIVES:
+        return None
+    for k in re.finditer(r"(?<=[a-z]) ", s.text[end + 1 : adj.end()]):
+        c = s.class_at(end + 1 + k.end(), 0)
+        if c:
+            return c
+    return None
+
+
+def _typed(art: Article, ref: EntityRef, cls: str) -> bool:
+    """The subject already has a type that ends with this class's head word (no weaker restatement)."""
+    head = _singular(cls).split()[-1].lower()
+    return any(c.predicate == "type" and c.subject.name == ref.name and c.object_text.lower().endswith(head) for c in art.claims)
 
 
 def _singular(text: str) -> str:
@@ -69,6 +114,7 @@ def _modifiers(s: Sent, a: int, b: int) -> tuple[str, Mention | None]:
         if low in ("and", "most", "more") and not (i + 1 < len(words) and words[i + 1][:1].isupper() and i and words[i - 1][:1].isupper()):
             cut = i + 1
     kept = [w for w in words[cut:] if not DROP_MODIFIER.match(w) and not w.endswith("ly")]
+    kept = [w for i, w in enumerate(kept) if not w[:1].isdigit() and not (w in ("mm", "mm-calibre", "cm", "kg", "tonne", "ton") and i and kept[i - 1][:1].isdigit())]
     if demonym:
         dem = s.text[demonym.start : demonym.end]
         kept = [w for w in kept if w != dem and not w.startswith(dem + "-")]
@@ -81,7 +127,9 @@ def _np_after(s: Sent, pos: int) -> tuple[int, int, str, Mention | None] | None:
         if c[0] < pos or c[0] - pos > 70:
             continue
         gap = s.text[pos : c[0]]
-        if re.search(r"[,;:()]|\b(?:that|which|who|to|by|with|in|from|is|are|has|have)\b", gap):
+        if re.search(r"[,;:()]|\b(?:that|which|who|to|by|with|in|from|is|are|has|have)\b|^\w+ing\b", gap):
+            return None
+        if any(pos <= m.start < c[0] for m in s.mentions if m.kind == "system"):
             return None
         mods, dem = _modifiers(s, pos, c[0])
         text = (mods + " " + s.text[c[0] : c[1]]).strip()
@@ -112,15 +160,16 @@ def copula_type(s: Sent, art: Article) -> None:
         ref, a = subject
         emit(art, s, ref, "type", (a, end), "type.copula", text=obj)
         if dem is not None and ref.kind in ("system", "organisation"):
-            emit(art, s, ref, "origin", (a, dem.end), "origin.copula_demonym", obj=dem.ref)
+            for d in [x for x in s.of("country", dem.start, end) if x.form == "demonym"] or [dem]:
+                emit(art, s, ref, "origin", (a, d.end), "origin.copula_demonym", obj=d.ref)
 
 
 def _subject_before(s: Sent, art: Article, pos: int, kind: str) -> tuple[EntityRef, int] | None:
-    head = s.text[:pos]
-    cands = [m for m in s.mentions if m.end <= pos and m.kind in ("system", "organisation", "exercise")]
+    head = re.sub(r"\([^()]*\)", lambda p: " " * len(p.group(0)), s.text[:pos])
+    cands = [m for m in s.mentions if m.end <= pos and m.kind in ("system", "organisation", "exercise") and head[m.start] != " "]
     if cands:
         m = cands[-1]
-        if re.fullmatch(r"(?:\s+[\w-]+){0,4}\s*", s.text[m.end : pos]) and not re.search(r"[,;]", head[: m.start].strip()[-1:]):
+        if re.fullmatch(r"(?:\s+[\w-]+){0,4}\s*", head[m.end : pos]) and not re.search(r"[,;]", head[: m.start].strip()[-1:]):
             return m.ref, m.start
     words = head.strip().split()
     if 1 <= len(words) <= 5 and all(w[:1].isupper() or w[:1].isdigit() for w in words) and words[0] not in ("The", "It", "This", "These", "They"):
@@ -168,28 +217,58 @@ def appositive(s: Sent, art: Article) -> None:
 def makers(s: Sent, art: Article) -> None:
     """"manufactured by X" (passive), "X produces A, B and C" (active), "Polish-built Mi-2"."""
     for v in MAKER.finditer(s.text):
-        pred = "developer" if v.group("v") in ("developed", "designed") else "manufacturer"
-        orgs = [m for m in s.mentions if m.kind == "organisation" and v.end() <= m.start < v.end() + 90]
-        maker = orgs[0] if orgs else None
-        if len(orgs) > 1 and s.text[orgs[0].end : orgs[1].start] == ", ":
-            maker = orgs[1]
-        if maker is None:
-            maker = next((m for m in s.mentions if m.kind in ("country",) and v.end() < m.start < v.end() + 6), None)
-        if maker is None:
+        pred = "developer" if v.group("v").endswith(("developed", "designed")) else "manufacturer"
+        makers = _makers_after(s, v.end() + 1)
+        if not makers:  # "by a Russian state-owned ... Corporation, Almaz-Antey"
+            orgs = [m for m in s.mentions if m.kind == "organisation" and v.end() <= m.start < v.end() + 90]
+            if len(orgs) > 1 and s.text[orgs[0].end : orgs[1].start] == ", ":
+                makers = [orgs[1]]
+            elif orgs and re.match(r" (?:an?|the) [^,;]*$", s.text[v.end() : orgs[0].start]):
+                makers = [orgs[0]]
+        if not makers:
             continue
         subj = s.last("system", 0, v.start())
         ref = subj.ref if subj else art.focus.system
         if ref is None:
             continue
-        emit(art, s, ref, pred, (subj.start if subj else v.start(), maker.end), f"{pred}.passive_by", obj=maker.ref)
+        for maker in makers:
+            emit(art, s, ref, pred, (subj.start if subj else v.start(), maker.end), f"{pred}.passive_by", obj=maker.ref)
+    for p in PLANT.finditer(s.text):
+        org = next((m for m in s.mentions if m.kind == "organisation" and m.start == p.start("org")), None)
+        subj = s.last("system", 0, p.start())
+        ref = subj.ref if subj else art.focus.system
+        if org and ref:
+            emit(art, s, ref, "manufacturer", (p.start(), p.end()), "manufacturer.plant", obj=org.ref)
+    for p in PRODUCT_OF.finditer(s.text):
+        makers = _makers_after(s, p.end())
+        subj = s.last("system", 0, p.start())
+        if makers and subj:
+            emit(art, s, subj.ref, "manufacturer", (subj.start, makers[0].end), "manufacturer.product_of", obj=makers[0].ref)
+    for p in MAKER_OF.finditer(s.text):
+        org = s.last("organisation", 0, p.start())
+        target = next((m for m in s.mentions if m.kind == "system" and m.start == p.end()), None)
+        if org and target and org.end >= p.start() - 1:
+            pred = "developer" if p.group("role") in ("developer", "designer") else "manufacturer"
+            for t in listed(s, target):
+                emit(art, s, t.ref, pred, (org.start, t.end), f"{pred}.maker_of", obj=org.ref)
+    for p in CONTRACTOR.finditer(s.text):
+        makers = _makers_after(s, p.end())
+        ref = art.focus.system or art.main_system
+        if makers and ref and not s.of("system"):
+            emit(art, s, ref, "manufacturer", (p.start(), makers[0].end), "manufacturer.contractor", obj=makers[0].ref)
     for m in s.mentions:
         if m.kind != "country" or m.form != "demonym":
             continue
         built = BUILT_BY_COUNTRY.match(s.text, m.end)
         if built:
             target = next((x for x in s.mentions if x.kind == "system" and built.end() < x.start <= built.end() + 1), None)
-            if target:
-                emit(art, s, target.ref, "manufacturer", (m.start, target.end), "manufacturer.demonym_built", obj=m.ref)
+            targets = listed(s, target) if target else []
+            if not targets and re.match(r" (?:system|weapon|missile|aircraft|drone|jet|tank|vehicle)s?\b", s.text[built.end() :]) \
+                    and re.search(r"\b[Tt]he $", s.text[max(0, m.start - 4) : m.start]) and art.focus.system:
+                targets = [Mention(m.start, built.end(), art.focus.system)]
+            for target in targets:
+                if built.group("v") != "made":  # "Polish-built": made there; "Russian-made": of that origin
+                    emit(art, s, target.ref, "manufacturer", (m.start, target.end), "manufacturer.demonym_built", obj=m.ref)
                 emit(art, s, target.ref, "origin", (m.start, target.end), "origin.demonym_built", obj=m.ref)
     active = MAKES.search(s.text)
     if active and not MAKER.search(s.text):
@@ -207,30 +286,116 @@ def makers(s: Sent, art: Article) -> None:
             a = s.text.find(part, pos)
             pos = a + len(part)
             name = part.strip()
-            if not name or len(name.split()) > 8:
-                continue
             sysm = next((x for x in s.mentions if x.kind == "system" and a <= x.start < pos), None)
+            if not name or (len(name.split()) > 8 and sysm is None):
+                continue
             emit(art, s, sysm.ref if sysm else EntityRef(name, "system"), pred, (a, pos), f"{pred}.active_list", obj=ref)
+
+
+def _thing_after(s: Sent, pos: int) -> bool:
+    """"the systems", "the new tanks", "them": what follows names a thing already in focus."""
+    return bool(re.match(r" ?(?:the |these |those |its |their )?(?:[\w-]+ ){0,2}?(?:systems?|batter(?:y|ies)|units?|weapons?|\w+s)\b", s.text[pos:]))
+
+
+def _parties(s: Sent, first: Mention) -> list[Mention]:
+    """``first`` and the countries or organisations listed after it."""
+    out = [first]
+    for m in s.mentions:
+        if m.start < out[-1].end:
+            continue
+        if m.kind not in ("country", "organisation"):
+            break
+        if not re.fullmatch(r",? (?:and |or |as well as )?(?:the )?|, ", s.text[out[-1].end : m.start]):
+            break
+        out.append(m)
+    return out
+
+
+def _makers_after(s: Sent, pos: int) -> list[Mention]:
+    """The companies named from ``pos`` on: "India's DRDO and Russia's NPO Mash", "Kongsberg in cooperation with Raytheon"."""
+    out: list[Mention] = []
+    while True:
+        owner = next((c for c in s.mentions if c.kind == "country" and c.start in (pos, pos + 4)
+                      and s.text[c.end : c.end + 2] in ("'s", "’s")), None)
+        start = owner.end + 3 if owner else pos
+        if s.text.startswith("the ", start):
+            start += 4
+        org = next((m for m in s.mentions if m.kind == "organisation" and m.start == start), None)
+        if org is None and owner is None:
+            country = next((m for m in s.mentions if m.kind == "country" and m.start == start), None)
+            if country and not out:
+                return [country]
+        if org is None:
+            n = MAKER_NAME.match(s.text, start)
+            name = n.group("name") if n else ""
+            words = name.split()
+            while words and (words[-1] in ("In", "On", "The", "And", "Of") or gazetteer().months.get(words[-1].lower().rstrip("."))):
+                words.pop()
+            name = " ".join(words)
+            if not name or name.split()[0] in ("The", "It", "This", "A", "An") or any(m.start < start + len(name) and start < m.end for m in s.mentions):
+                break
+            org = Mention(start, start + len(name), EntityRef(name, "organisation"), "pattern")
+        out.append(org)
+        more = MAKER_MORE.match(s.text, org.end)
+        if not more:
+            break
+        pos = more.end()
+    return out
 
 
 def operators(s: Sent, art: Article) -> None:
     """"The Air Force is equipped with A, B and C", "integrated into Finnish air defence", "listed N X"."""
+    home_or_title = art.home_country or art.title_country
     for e in EQUIPPED.finditer(s.text):
         first = next((m for m in s.mentions if m.kind == "system" and e.end() <= m.start < e.end() + 40), None)
-        if first is None:
-            continue
-        owner = s.last("country", 0, e.start())
+        forces = [m for m in s.of("organisation", 0, e.start()) if force_country(m) and m.end >= e.start() - 25]
+        owner = forces[-1] if forces else s.last("country", 0, e.start())
+        if owner and owner.form == "demonym":
+            owner = None
         head = s.text[: e.start()].strip()
-        obj = owner.ref if owner else (EntityRef(art.home_country, "country") if art.home_country and FORCE.match(head) else None)
+        obj = owner.ref if owner else (EntityRef(home_or_title, "country") if home_or_title and FORCE.match(head) else None)
         if obj is None:
+            continue
+        if first is None:
+            if forces and _thing_after(s, e.end()) and art.focus.system:
+                emit(art, s, art.focus.system, "operator", (owner.start, e.end()), "operator.force_operates", obj=obj,
+                     status=status(s.text[owner.end : e.end()]))
             continue
         for m in listed(s, first):
             emit(art, s, m.ref, "operator", (m.start, m.end), "operator.equipped_with", obj=obj)
     for i in INTEGRATED.finditer(s.text):
-        country = next((m for m in s.mentions if m.kind == "country" and m.start == i.end()), None)
+        first = next((m for m in s.mentions if m.kind in ("country", "organisation") and m.start == i.end()), None)
+        if first is None:
+            continue
         subj = s.first("system", 0, i.start())
-        if country and subj:
-            emit(art, s, subj.ref, "operator", (subj.start, country.end + 12), "operator.integrated_into", obj=country.ref)
+        ref = subj.ref if subj else (art.focus.system if re.match(r"^(?:The|This|These|Its|It|They)\b", s.text) else None)
+        if ref is None:
+            continue
+        since = YEAR_SINCE.search(s.text, i.end())
+        parties = _parties(s, first)
+        for c in parties:
+            emit(art, s, ref, "operator", (subj.start if subj else i.start(), c.end), "operator.integrated_into", obj=c.ref,
+                 year=int(since.group(1)) if since else None, status=status(s.text[: i.start()]))
+    for o in OPERATORS_INCLUDE.finditer(s.text):
+        first = next((m for m in s.mentions if m.kind in ("country", "organisation") and m.start == o.end()), None)
+        ref = s.last("system", 0, o.start())
+        ref = ref.ref if ref else (art.main_system or art.focus.system)
+        if first and ref:
+            for c in _parties(s, first):
+                emit(art, s, ref, "operator", (o.start(), c.end), "operator.operators_include", obj=c.ref)
+    inv = INVENTORY.search(s.text) or PROVIDED.search(s.text)
+    if inv and home_or_title and not s.of("country", 0, inv.start()):
+        first = next((m for m in s.mentions if m.kind == "system" and inv.end() <= m.start < inv.end() + 40), None)
+        if first:
+            for m in listed(s, first):
+                emit(art, s, m.ref, "operator", (inv.start(), m.end), "operator.inventory", obj=EntityRef(home_or_title, "country"))
+    for f in s.of("organisation"):
+        if force_country(f) is None:
+            continue
+        nxt = next((m for m in s.mentions if m.kind == "system" and m.start in (f.end + 1, f.end + 3)), None)
+        if nxt and s.text[f.end : nxt.start] in (" ", "'s ", "’s "):
+            for m in listed(s, nxt):
+                emit(art, s, m.ref, "operator", (f.start, m.end), "operator.force_system", obj=f.ref)
     home = EntityRef(art.home_country, "country") if art.home_country else None
     spots = list(LISTED.finditer(s.text))
     for k, lst in enumerate(spots):

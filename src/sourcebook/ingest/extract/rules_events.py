@@ -7,18 +7,28 @@ import re
 from sourcebook.ingest.drafts import EntityRef
 from sourcebook.ingest.extract.context import Article, Sent, emit
 from sourcebook.ingest.extract.numbers import as_number, number
-from sourcebook.ingest.extract.phrases import status
+from sourcebook.ingest.extract.entities import force_country
+from sourcebook.ingest.extract.phrases import quantity, status
+from sourcebook.ingest.gazetteer import gazetteer
 
 AGREEMENT = re.compile(r"\b(?:(?P<year>(?:19|20)\d\d) )?(?P<noun>[Aa]ccords?|[Aa]greements?|[Tt]reat(?:y|ies)|[Pp]acts?|[Mm]emorand(?:um|a)|[Cc]onventions?)\b")
-TAIL = re.compile(r" (?:on|of|for) (?:the )?[^,;.]{3,80}?(?= in (?:19|20)\d\d|,|;|\.|$| that | which | and the | to | was | were )")
+WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b"
+NAME_BEFORE = re.compile(r"(?:(?<=\s)|^)(?P<name>(?:(?:[A-Z][\w'’-]*|[A-Z]{2,})(?: (?:of|on|for|and) )?\s?){1,6})$")
+LOWER_BEFORE = re.compile(r"\b(?:signed|concluded|reached|inked|agreed) (?:a|an|the) (?P<name>(?:[a-z][\w-]* ){1,4})$")
+TAIL = re.compile(r" (?:on|of|for) (?!" + WEEKDAY + r")(?:the )?[^,;.]{3,80}?(?= in (?:19|20)\d\d|,|;|\.|$| that | which | and the | to | was | were )")
 IN_YEAR = re.compile(r" in ((?:19|20)\d\d)\b")
 COOPERATION = re.compile(r"\b(?:(?:greater|closer|further|more|deeper|military|mutual)\s+)*((?:[a-z]+\s+){1,3})cooperation\b")
 COUNT_BEFORE = re.compile(r"(?P<num>\w+) (?:other |more |new |separate |individual |bilateral )*$")
 TWO_NATIONS = re.compile(r"\b(?:the|both) (?:two )?(?:nations|countries|sides|states|governments)\b")
 PARTICIPANTS = re.compile(r"\b(?:[Pp]articipating (?:nations|countries|states)|[Pp]articipants|[Pp]articipating (?:units|forces))(?: will)? include\b")
 HOST = re.compile(r"\b(?:will |to )?(?:both )?(?:hosts?|hosted|hosting)\b")
-TAKE_PLACE = re.compile(r"\b(?:will take place|takes place|took place|will be held|is held|was held|were held|will run|runs)\b")
-DEPLOYED = re.compile(r"\b(?:deployed|stationed|based|moved|redeployed|positioned) (?:to|in|at|on|near) (?:the )?")
+CO_HOSTED = re.compile(r"\b(?:co-)?(?:hosted|organi[sz]ed|led) (?:jointly )?by (?:the )?")
+TOOK_PART = re.compile(r"\b(?:took|take|takes|taking) part in (?:the )?|\bparticipated in (?:the )?|\bjoined (?:the )?(?=[A-Z])")
+TAKE_PLACE = re.compile(r"\b(?:will take place|takes place|took place|will be held|is held|was held|were held|will run|runs"
+                        r"|opened|began|begins|started|starts|kicked off|got under way|is being held|are being held)\b")
+DEPLOYED = re.compile(r"\b(?:deployed|stationed|based|moved|redeployed|positioned|sent) (?:to|in|at|on|near) (?:the )?")
+DEPLOY_ACTIVE = re.compile(r"\b(?:deploy|deploys|deployed|send|sends|sent|station|stations|stationed|move|moves|moved|redeploy|redeployed) ")
+HOSTED_UNIT = re.compile(r"\b(?:hosts?|hosted|hosting|is hosting) (?:a|an|the|two|three|four|several)? ?")
 HQ = re.compile(r"\b(?:headquarters|headquartered|based) in (?P<place>[A-Z][\w-]+(?: [A-Z][\w-]+)?)")
 BASED_ORG = re.compile(r"\b(?P<place>[A-Z][\w]+(?: [A-Z][\w]+)?)-based\b")
 
@@ -33,7 +43,26 @@ def agreements(s: Sent, art: Article) -> None:
         end = tail.end() if tail else a.end()
         name = ""
         qty = None
-        if year_text and year in art.focus.agreement:
+        before = s.text[: a.start()]
+        named = NAME_BEFORE.search(before) if not year_text else None
+        if named:
+            words = named.group("name").split()
+            while words and (words[0] in ("The", "A", "An", "Under", "In", "On", "By", "With") or words[0] in ("of", "on", "for", "and")):
+                words.pop(0)
+            if words and not any(m.kind == "country" and m.start >= a.start() - len(" ".join(words)) - 1 for m in s.mentions if m.end <= a.start()):
+                if noun[0].isupper() or all(w.isupper() for w in words):
+                    year_text = None
+                    start = a.start() - len(" ".join(words)) - 1
+                    name = s.text[start : end]
+            else:
+                named = None
+        lower = LOWER_BEFORE.search(before) if not named and not year_text else None
+        if name:
+            ref = EntityRef(name, "agreement")
+        elif lower:
+            name = lower.group("name") + s.text[a.start() : end]
+            ref = EntityRef(name, "agreement")
+        elif year_text and year in art.focus.agreement:
             ref = art.focus.agreement[year]
         elif year_text or tail:
             name = s.text[a.start() : end]
@@ -100,6 +129,16 @@ def exercises(s: Sent, art: Article) -> None:
             owner = s.first("country", 0, p.start())
             emit(art, s, ex_ref, "exercise", (p.start(), u.end), "exercise.participating_unit", obj=u.ref, year=year,
                  country=owner.ref.name if owner else None)
+    co = CO_HOSTED.search(s.text)
+    if co and re.search(r"\b(?:exercise|drills?|war ?games|manoeuvres|maneuvers)\b", s.text[: co.start()]):
+        first = next((m for m in s.mentions if m.kind == "country" and m.start == co.end()), None)
+        hosts = [first]
+        for m in s.of("country", first.end if first else 0):
+            if re.fullmatch(r",? (?:and )?(?:the )?|, ", s.text[hosts[-1].end : m.start]):
+                hosts.append(m)
+        if first:
+            emit(art, s, ex_ref, "exercise", (co.start(), hosts[-1].end), "exercise.co_hosts", objects=[h.ref for h in hosts],
+                 year=year, role="host")
     h = HOST.search(s.text)
     if h and re.search(r"\b(?:exercise|drills?)\b", s.text[h.end() :]):
         host = s.last("country", 0, h.start())
@@ -118,7 +157,46 @@ def exercises(s: Sent, art: Article) -> None:
                          year=year, status=st, date=dates[0].text if dates else None)
 
 
+def took_part(s: Sent, art: Article) -> None:
+    """"Indian Navy warships took part in the Milan naval exercise": the exercise and its participant."""
+    for t in TOOK_PART.finditer(s.text):
+        ex = next((m for m in s.of("exercise") if t.end() <= m.start <= t.end() + 3), None)
+        if ex is None:
+            continue
+        who = [m for m in s.mentions if m.end <= t.start() and m.kind in ("country", "organisation")]
+        if not who:
+            continue
+        party = force_country(who[-1]) or who[-1].ref
+        emit(art, s, ex.ref, "exercise", (who[-1].start, ex.end), "exercise.took_part", objects=[party],
+             year=_exercise_year(ex.ref, s, art) if re.search(r"(?:19|20)\d\d", ex.ref.name) else s.year_near(t.start()))
+
+
 def deployments(s: Sent, art: Article) -> None:
+    for d in DEPLOY_ACTIVE.finditer(s.text):
+        to = re.compile(r" (?:to|in|into|at) (?:the )?").search(s.text, d.end(), min(len(s.text), d.end() + 80))
+        systems = [m for m in s.mentions if m.kind == "system" and d.end() <= m.start and (to is None or m.end <= to.start())]
+        if not systems or to is None or not re.search(r"\b(?:will|to|has|have|had|was|were|is|are)?\s*$|[A-Za-z]\s*$", s.text[: d.start()]):
+            continue
+        place = next((m for m in s.mentions if m.start == to.end() and m.kind == "country"), None)
+        if place is None or PASSIVE_BEFORE.search(s.text[: d.start()]):
+            continue
+        for m in systems[:1]:
+            qty, unit, _ = quantity(s, m)
+            emit(art, s, m.ref, "deployed_to", (d.start(), place.end), "deployed_to.active", obj=place.ref, text=place.ref.name,
+                 year=s.year_near(d.start()), status=status(s.text[max(0, d.start() - 30) : d.start() + 1]), quantity=qty, unit=unit)
+    for h in HOSTED_UNIT.finditer(s.text):
+        sysm = next((m for m in s.mentions if m.kind == "system" and h.end() <= m.start <= h.end() + 25), None)
+        host = s.last("country", 0, h.start())
+        if sysm and host and host.form != "demonym" and re.match(r"\s*(?:[a-z]+ )?(?:units?|batter(?:y|ies)|squadrons?|systems?|detachments?|jets|aircraft)\b", s.text[sysm.end :]):
+            emit(art, s, sysm.ref, "deployed_to", (host.start, sysm.end), "deployed_to.hosted", obj=host.ref, text=host.ref.name,
+                 year=s.year_near(h.start()))
+    _deployed_passive(s, art)
+
+
+PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|be|is|are)\s+$")
+
+
+def _deployed_passive(s: Sent, art: Article) -> None:
     for d in DEPLOYED.finditer(s.text):
         place = next((m for m in s.mentions if m.start == d.end() and m.kind == "country"), None)
         ptext = place.ref.name if place else ""
@@ -129,9 +207,17 @@ def deployments(s: Sent, art: Article) -> None:
                 continue
             ptext, pend = cap.group(0), d.end() + cap.end()
         subj = s.last("system", 0, d.start())
-        if subj is None:
+        ref = subj.ref if subj else None
+        if ref is None and re.match(r"(?:The|These|Those|Its|Their) (?:[\w-]+ ){0,3}?(?:systems|batteries|units|jets|aircraft|\w+s) (?:\w+ ){0,3}$",
+                                    s.text[: d.start()]) and art.focus.system:
+            ref = art.focus.system
+        if ref is None:
             continue
-        emit(art, s, subj.ref, "deployed_to", (subj.start, pend), "deployed_to.verb", obj=place.ref if place else None,
+        if place and s.text[place.start : place.end] != place.ref.name and s.text[place.start].isupper() and place.form == "name" \
+                and s.text[place.start : place.end] in CAPITALS():
+            ptext = s.text[place.start : place.end]
+            place = None
+        emit(art, s, ref, "deployed_to", (subj.start if subj else 0, pend), "deployed_to.verb", obj=place.ref if place else None,
              text=ptext, year=s.year_near(d.start()), status=status(s.text[max(0, d.start() - 30) : d.start()]))
     for h in HQ.finditer(s.text):
         org = s.last("organisation", 0, h.start())
@@ -148,4 +234,8 @@ def deployments(s: Sent, art: Article) -> None:
             emit(art, s, org.ref, "deployed_to", (b.start(), org.end), "deployed_to.based", text=b.group("place"))
 
 
-RULES = (agreements, exercises, deployments)
+def CAPITALS() -> frozenset[str]:  # noqa: N802 - a constant read from the gazetteer
+    return gazetteer().capitals
+
+
+RULES = (agreements, exercises, took_part, deployments)

@@ -7,44 +7,121 @@ import re
 
 from sourcebook.ingest.drafts import EntityRef
 from sourcebook.ingest.extract.context import Article, Sent, emit
-from sourcebook.ingest.extract.entities import Mention
-from sourcebook.ingest.extract.numbers import as_number, money
+from sourcebook.ingest.extract.entities import Mention, force_country
+from sourcebook.ingest.extract.numbers import as_number, money, number
 from sourcebook.ingest.extract.phrases import country_after, quantity, status
 from sourcebook.ingest.gazetteer import gazetteer
 
 # verb -> (predicate, who is the grammatical subject: "recipient" | "supplier")
 VERB = re.compile(
     r"\b(?P<v>bought|buys|purchased|purchases|procured|procures|acquired|acquires|received|receives"
-    r"|(?:took|takes|taken|take) delivery of|delivered|delivers|supplied|supplies|transferred|transfers"
-    r"|handed over|sold|sells|(?:was|were) given|ordered|orders|placed an order for"
-    r"|signed (?:a |an )?(?:[\w$.,-]+ ){0,3}(?:contract|deal)s? (?:for|to buy|to purchase|to acquire|on)"
-    r"|agreed to (?:buy|purchase|acquire)|approved (?:the |a |an )?(?:possible |potential )?sale of"
-    r"|to (?:buy|purchase|acquire))\b"
+    r"|(?:took|takes|taken|take|taking) delivery of|delivered|delivers|supplied|supplies|transferred|transfers"
+    r"|handed over|sold|sells|(?:was|were) given|ordered|orders|placed (?:an |a )?(?:[\w$.,-]+ ){0,2}orders? for"
+    r"|exported|exports|donated|donates|gifted|shipped|inducted|commissioned"
+    r"|signed (?:a |an |the )?(?:[\w$.,-]+ ){0,3}(?:contract|deal)s? (?:with (?:[\w'’&.-]+ ){1,5}?)?(?:for|to buy|to purchase|to acquire|to supply|on)"
+    r"|signed (?:a |an |the )?(?:[\w$.,-]+ ){0,3}agreements? (?:with (?:[\w'’&.-]+ ){1,5}?)?(?:for|to buy|to purchase|to acquire|to supply)"
+    r"|agreed to (?:buy|purchase|acquire|procure)|approved (?:the |a |an )?(?:possible |potential |proposed )?(?:Foreign Military )?[Ss]ale of"
+    r"|approved (?:the |a |an )?(?:possible |potential |proposed )?(?:Foreign Military )?[Ss]ale to (?:the )?(?:[\w'’.-]+ ){1,6}?of"
+    r"|(?:to|will|would|could) (?:buy|purchase|acquire|procure|receive|order))\b"
 )
-SUPPLIER_VERBS = ("delivered", "delivers", "supplied", "supplies", "transferred", "transfers", "handed over", "sold", "sells")
-CONTRACT_WORDS = re.compile(r"\b(?:ordered|orders|order for|contract|deal|agreed to|approved|to buy|to purchase|to acquire)\b")
+SUPPLIER_VERBS = ("delivered", "delivers", "supplied", "supplies", "transferred", "transfers", "handed over", "sold", "sells",
+                  "exported", "exports", "donated", "donates", "gifted", "shipped")
+CONTRACT_WORDS = re.compile(r"\b(?:ordered|orders|order for|orders for|contract|deal|agreement|agreed to|approved|to buy|to purchase|to acquire|to procure|to order|will order|buy|purchase|procure)\b")
 PASSIVE = re.compile(r"\b(?:was|were|been|be|being|is|are)\s+(?:\w+ly\s+)?$")
 NOMINAL = re.compile(r"\b(?:the |a |an |multiple |additional |further |first |new )*(?:deliver(?:y|ies)|transfers?|shipments?|supply|supplies|sales?) of\b", re.I)
 GIVEN = re.compile(r"\b(?:was|were) given\b|\breceived\b")
 FOLLOW_UP = re.compile(r"\bdeliver(?:y|ies|ed)\b|\bshipments?\b|\btranches?\b|\bbatch(?:es)?\b")
 FMS_CASE = re.compile(r"\b(?:foreign military sales?|FMS)(?: case| deal)?\b|\bsales? case\b", re.I)
 LIST_ITEM = re.compile(r"^\s*(?P<who>[^;:–—]+?)\s+[–—-]\s+(?P<item>.+?)\s*\((?P<money>(?:US)?[$€£][^()]*)\)\s*\.?\s*$")
+RELATIVE = re.compile(r",? (?:which|that) (?:it|they|the \w+|[A-Z]\w+)(?: (?:had|has|have|also|later|first))* $")
+UNDER = re.compile(r"\b(?:under|as part of|through) (?:a|an|the) (?P<what>[^,;]{0,40}?)\b(?:agreement|deal|contract)\b(?: (?:signed|concluded|agreed) in (?P<year>(?:19|20)\d\d))?")
+OBJECT_WORD = re.compile(r"\b(?:the |its |their |first |more |new |additional |of |\w+ ){0,5}?(?:system|type|unit|batter(?:y|ies)|\w+s)\b")
 
 
 def _systems(s: Sent, a: int, b: int) -> list[Mention]:
     return [m for m in s.mentions if m.kind == "system" and a <= m.start and m.end <= b]
 
 
-def _date_in(s: Sent, a: int, b: int) -> tuple[str, int | None]:
-    dates = [d for d in s.dates if a <= d.start < b]
-    years = [y for y in s.years if a <= y[0] < b]
+def _date_in(s: Sent, a: int, b: int, art: Article | None = None) -> tuple[str, int | None]:
+    dates = [d for d in s.dates if a <= d.start < b and d.start >= s.dateline_end]
+    years = [y for y in s.years if a <= y[0] < b and y[0] >= s.dateline_end]
     date = dates[-1].text if dates else ""
     year = dates[-1].year if dates and dates[-1].year else (years[-1][2] if years else None)
+    if not date and art is not None and art.dateline and art.dateline[0] == s.index:
+        date = art.dateline[1]
+    if year is None and s.dateline_end and art is not None and not years:
+        year = next((y[2] for y in s.years if y[0] < s.dateline_end), None)
     return date, year
 
 
+def _thing_word(s: Sent, a: int, b: int) -> bool:
+    """The words in [a, b) name a thing by its class or unit ("three batteries", "the type", "its howitzers")."""
+    g = gazetteer()
+    if any(a <= c[0] < b for c in s.classes):
+        return True
+    return any(w[2].lower() in g.units or w[2].lower() in ("type", "types", "system", "systems") for w in s.words if a <= w[0] < b)
+
+
+def _focus_system(s: Sent, art: Article, pos: int) -> EntityRef | None:
+    before = _systems(s, 0, pos)
+    if before:
+        return before[-1].ref
+    return art.focus.system or art.main_system
+
+
+def _np_quantity(s: Sent, a: int, b: int) -> tuple[int | float | None, str | None]:
+    """"three shore-based ... batteries", "18 of its howitzers", "The first 10 tanks": (quantity, unit)."""
+    g = gazetteer()
+    text = s.text[a:b]
+    for m in re.finditer(r"(?:^|\s)(?P<n>\d[\d,]*|[a-z]+(?:-[a-z]+)?)\s+(?:of (?:its|their|the) )?(?:[\w-]+\s+){0,4}?(?P<u>[a-z]+)\b", text):
+        value = number(m.group("n"))
+        if value is not None:
+            break
+    else:
+        return None, None
+    u = m.group("u")
+    unit = g.units[u][0] if u in g.units and g.units[u][1] == "formation" else None
+    return as_number(value), unit
+
+
+def _recipients(s: Sent, first: Mention | None) -> list[Mention]:
+    """A recipient and the countries listed right after it ("to Niger, Togo and Mali")."""
+    if first is None:
+        return []
+    out = [first]
+    for m in s.mentions:
+        if m.start < out[-1].end:
+            continue
+        if m.kind not in ("country", "organisation") or m.form == "demonym":
+            break
+        if not re.fullmatch(r",? (?:and |or |as well as )?(?:the )?|, ", s.text[out[-1].end : m.start]):
+            break
+        out.append(m)
+    return out
+
+
+def _subjects(s: Sent, pos: int) -> list[Mention]:
+    """The buyer(s) before a verb: "Ethiopia and Morocco have also acquired"."""
+    first = _subject(s, pos)
+    if first is None:
+        p = _proper_noun_before(s, pos)
+        return [p] if p else []
+    out = [first]
+    for m in reversed([x for x in s.mentions if x.end <= out[0].start]):
+        if m.kind not in ("country", "organisation") or m.form == "demonym":
+            break
+        if not re.fullmatch(r",? (?:and )?(?:the )?|, ", s.text[m.end : out[0].start]):
+            break
+        out.insert(0, m)
+    return out
+
+
+def _as_party(m: Mention) -> EntityRef:
+    return force_country(m) or m.ref
+
+
 def verbs(s: Sent, art: Article) -> None:
-    found = list(VERB.finditer(s.text))
+    found = [v for v in VERB.finditer(s.text) if v.start() >= s.dateline_end]
     flat = re.sub(r"\([^()]*\)", lambda p: " " * len(p.group(0)), s.text)
     for i, v in enumerate(found):
         lo = found[i - 1].end() if i else 0
@@ -53,44 +130,86 @@ def verbs(s: Sent, art: Article) -> None:
         lo = semi + 1 if semi >= 0 else lo
         semi = flat.find(";", v.end(), hi)
         hi = semi if semi >= 0 else hi
+        lo = max(lo, s.dateline_end)
         verb = v.group("v")
         near = s.text[max(lo, v.start() - 60) : v.start()]
         contract = bool(CONTRACT_WORDS.search(verb) or re.search(r"\b(?:contract|deal|order)\b", near))
+        if re.search(r"\b(?:receive|take delivery)", verb):
+            contract = False
         predicate = "contract_signed" if contract else "delivered_to"
         passive = bool(PASSIVE.search(s.text[lo : v.start()])) or verb.startswith(("was given", "were given"))
-        systems = _systems(s, v.end(), hi) if not passive else _systems(s, lo, v.start()) or _systems(s, v.end(), hi)
-        supplier = country_after(s, "from|by", v.end(), hi) if not verb.startswith(SUPPLIER_VERBS) or passive else None
-        recipient = None
-        if verb.startswith(SUPPLIER_VERBS):
-            recipient = country_after(s, "to", v.end(), hi)
+        supplier_verb = verb.startswith(SUPPLIER_VERBS + ("approved",))
+        # a clause ends at ", while", ", and", "; ": what follows belongs to the next verb
+        clause = re.search(r",? (?:while|whereas|but|and) (?=[A-Z])|, (?:and )?(?:the|its|it) ", s.text[v.end() : hi])
+        obj_end = v.end() + clause.start() if clause else hi
+        systems = _systems(s, v.end(), obj_end) if not passive else _systems(s, lo, v.start()) or _systems(s, v.end(), obj_end)
+        focus_used = False
+        if not systems and s.kind != "title":
+            rel = RELATIVE.search(s.text[lo : v.start()]) if not passive else None
+            before = _systems(s, 0, lo + rel.start()) if rel else []
+            if before:
+                systems = [before[-1]]
+            else:
+                a, b = (lo, v.start()) if passive else (v.end(), min(obj_end, v.end() + 70))
+                if _thing_word(s, a, b) or (passive and art.main_system):
+                    ref_sys = _focus_system(s, art, v.start())
+                    if ref_sys is not None:
+                        focus_used = True
+                        systems = []
+                        subject_refs = [ref_sys]
+        if supplier_verb:
+            supplier = None
             if not passive:
                 supplier = s.last("country", lo, v.start()) or s.last("organisation", lo, v.start())
+            else:
+                supplier = country_after(s, "by", v.end(), hi)
+        else:
+            supplier = country_after(s, "from|by" if not contract else "from|by|with", v.end() if not contract else v.start(), hi)
+        if supplier and s.text[supplier.end : supplier.end + 2] in ("'s", "’s"):
+            org = next((x for x in s.mentions if x.kind == "organisation" and x.start == supplier.end + 3), None)
+            supplier = org or supplier
+        recipients: list[Mention] = []
+        if supplier_verb:
+            recipients = _recipients(s, country_after(s, "to", v.start() if verb.startswith("approved") else v.end(), hi))
         elif not passive:
-            recipient = _subject(s, v.start()) or _proper_noun_before(s, v.start())
+            recipients = _subjects(s, v.start())
         else:
-            recipient = country_after(s, "to|by", v.end(), hi)
-        if not systems and passive and art.main_system and s.kind != "title":
-            systems = []
-            subject_refs = [art.main_system]
-        else:
+            recipients = _recipients(s, country_after(s, "to|by", v.end(), hi))
+        recs = [_as_party(r) for r in recipients] or [x for x in [art.focus.recipient or _home(art)] if x]
+        if not focus_used:
             subject_refs = []
-        rec = recipient.ref if recipient else (art.focus.recipient or _home(art))
-        if rec is None or (not systems and not subject_refs):
+        if not recs or (not systems and not subject_refs):
             continue
-        date, year = _date_in(s, lo, hi)
+        date, year = _date_in(s, lo, hi, art)
+        under = UNDER.search(s.text, v.end(), hi)
+        if under and under.group("year"):
+            date, year = _date_in(s, lo, under.start(), art)
         if year is None and date == "" and art.year and re.search(r"\b(?:this|next) (?:spring|summer|autumn|fall|winter|year|month)\b", s.text):
             year = art.year
-        st = status(s.text[max(0, v.start() - 40) : v.end()])
-        for m in systems:
-            qty, unit, bound = quantity(s, m)
-            emit(art, s, m.ref, predicate, (min(m.start, v.start()), max(m.end, v.end())), f"{predicate}.verb",
-                 obj=rec, supplier=_name(supplier), quantity=qty, unit=unit, bound=bound, date=date, year=year,
-                 status=st, verb=verb)
-        for subj in subject_refs:
-            end = recipient.end if recipient else v.end()
-            emit(art, s, subj, predicate, (v.start(), end), f"{predicate}.verb_focus", obj=rec,
-                 supplier=_name(supplier) or (art.focus.supplier.name if art.focus.supplier else None),
-                 date=date, year=year, status=st, verb=verb)
+        st = status(s.text[max(lo, v.start() - 40) : v.end()])
+        sums = money(s.text[lo:hi]) if contract else []
+        value = as_number(sums[0][2]) if sums else None
+        currency = sums[0][3] if sums else None
+        for rec in recs:
+            for m in systems:
+                qty, unit, bound = quantity(s, m)
+                emit(art, s, m.ref, predicate, (min(m.start, v.start()), max(m.end, v.end())), f"{predicate}.verb",
+                     obj=rec, supplier=_name(supplier), quantity=qty, unit=unit, bound=bound, date=date, year=year,
+                     status=st, verb=verb, value=value, currency=currency)
+            for subj in subject_refs:
+                a, b = (lo, v.start()) if passive else (v.end(), obj_end)
+                qty, unit = _np_quantity(s, a, b)
+                end = recipients[-1].end if recipients and recipients[-1].start > v.start() else v.end()
+                emit(art, s, subj, predicate, (v.start(), end), f"{predicate}.verb_focus", obj=rec,
+                     supplier=_name(supplier) or (art.focus.supplier.name if art.focus.supplier and art.focus.supplier != rec else None),
+                     date=date, year=year, status=st, verb=verb, quantity=qty, unit=unit, value=value, currency=currency)
+        if under and predicate == "delivered_to":
+            sums = money(under.group(0))
+            uyear = int(under.group("year")) if under.group("year") else None
+            for subj in [m.ref for m in systems] + subject_refs:
+                emit(art, s, subj, "contract_signed", under.span(), "contract_signed.under_deal", obj=recs[0],
+                     supplier=_name(supplier), year=uyear, value=as_number(sums[0][2]) if sums else None,
+                     currency=sums[0][3] if sums else None)
 
 
 ADJECTIVAL = re.compile(r"^[’']?s? ?(?:ally|allies|partner|partners|officials?|forces|army|navy|troops|government|ministry|military|"
@@ -102,7 +221,9 @@ def _subject(s: Sent, pos: int) -> Mention | None:
     for m in reversed([x for x in s.mentions if x.end <= pos and x.kind in ("country", "organisation")]):
         if re.search(r"\b(?:from|to|by|of|with|than)\s+(?:the\s+)?$", s.text[max(0, m.start - 10) : m.start]):
             continue
-        if m.form == "demonym" or ADJECTIVAL.match(s.text[m.end : m.end + 20].lstrip()):
+        if m.form == "demonym" or s.text[m.end : m.end + 2] in ("'s", "’s"):
+            continue
+        if force_country(m) is None and ADJECTIVAL.match(s.text[m.end : m.end + 20].lstrip()):
             continue
         return m
     return None
@@ -169,6 +290,8 @@ def follow_up(s: Sent, art: Article) -> None:
     if last.predicate != "delivered_to" or not last.object_entity:
         return
     for a, b, year in s.years:
+        if re.search(r"\b(?:until|through|till|by|will \w+(?: \w+)?)\s+(?:the end of )?$", s.text[max(0, a - 30) : a]):
+            continue  # "deliveries will continue until 2026": not a delivery in that year
         cue = FOLLOW_UP.search(s.text[: a])
         start = cue.start() if cue else a
         emit(art, s, last.subject, "delivered_to", (start if year == s.years[0][2] else a, b), "delivered_to.focus_years",

@@ -1,0 +1,78 @@
+"""The sqlite3-only read path (store/quick.py) gives exactly the records of the query API."""
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from sourcebook.ingest.pipeline import ingest
+from sourcebook.ingest.reader import parse
+from sourcebook.paths import bundled_library
+from sourcebook.store import queries, quick
+from sourcebook.store.library import open_library
+from sourcebook.store.models import SCHEMA_VERSION
+from sourcebook.store.records import ClaimFilter
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+from synthetic import Vocabulary, article  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def synthetic_library(tmp_path_factory):
+    path = tmp_path_factory.mktemp("quick") / "lib.sqlite"
+    v = Vocabulary()
+    with open_library(path, create=True) as lib:
+        for i in range(25):
+            slug, text = article(7, i, v)
+            ingest(lib, parse(text, slug))
+    return path
+
+
+def _libraries(synthetic_library):
+    yield synthetic_library, False
+    if bundled_library().exists():
+        yield bundled_library(), True
+
+
+def test_schema_version_matches_models():
+    assert quick.SCHEMA_VERSION == SCHEMA_VERSION
+
+
+def test_quick_path_equals_query_api(synthetic_library):
+    for path, bundled in _libraries(synthetic_library):
+        with open_library(path, bundled=bundled) as lib:
+            con = quick.connect(path, immutable=bundled)
+            try:
+                for offset, limit, filt in ((0, 200, ""), (3, 5, ""), (0, 10, "air"), (0, 10, "S7-0000"),
+                                            (0, 10, "no such 100%_title")):
+                    assert quick.articles(con, offset=offset, limit=limit, title_filter=filt) == \
+                        queries.articles(lib, offset=offset, limit=limit, title_filter=filt)
+                rows = queries.articles(lib, limit=1000)
+                assert rows, path
+                assert quick.first_article_id(con) == rows[0].id
+                for r in rows:
+                    assert quick.article(con, r.id) == queries.article(lib, r.id)
+                    mine = quick.article_claims(con, r.id)
+                    assert mine == queries.claims(lib, ClaimFilter(article_id=r.id), limit=None)
+                    assert quick.claims_by_id(con, [c.id for c in reversed(mine)]) == {c.id: c for c in mine}
+                assert quick.article(con, 10**9) is None
+                assert quick.claims_by_id(con, [10**9]) == {}
+            finally:
+                con.close()
+
+
+def test_search_records_equal_claim_records(synthetic_library):
+    with open_library(synthetic_library) as lib:
+        res = queries.search(lib, "delivery", limit=20)
+        assert res.claims
+        for h in res.claims:
+            assert h.claim == queries.claim(lib, h.claim.id)
+
+
+def test_connect_refuses_what_is_not_a_library(tmp_path):
+    with pytest.raises(ValueError):
+        quick.connect(tmp_path / "missing.sqlite")
+    bad = tmp_path / "bad.sqlite"
+    bad.write_bytes(b"not a database at all" * 100)
+    with pytest.raises(Exception):  # noqa: B017 - sqlite3.DatabaseError
+        quick.connect(bad)
