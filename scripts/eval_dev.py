@@ -11,9 +11,11 @@ import json
 import sys
 from pathlib import Path
 
-from sourcebook.ingest.drafts import ClaimDraft, Extraction
-from sourcebook.ingest.extract import extract
-from sourcebook.ingest.reader import parse
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))  # a source checkout runs without PYTHONPATH
+
+from sourcebook.ingest.drafts import ClaimDraft, Extraction  # noqa: E402
+from sourcebook.ingest.extract import extract  # noqa: E402
+from sourcebook.ingest.reader import parse  # noqa: E402
 
 
 def rows(slug: str, text: str, ex: Extraction) -> list[dict]:

@@ -148,3 +148,52 @@ def test_readers_see_whole_articles_while_an_ingest_writes(tmp_path):
     for counts in seen.values():
         assert counts == sorted(counts)  # articles only ever appear, whole
         assert len(set(counts)) > 2, "the readers did not overlap the ingest; the test proved nothing"
+
+
+def _bad_libraries(tmp_path: Path, good: Path) -> dict[str, Path]:
+    out = {}
+    out["missing"] = tmp_path / "missing.sqlite"
+    out["directory"] = tmp_path / "folder.sqlite"
+    out["directory"].mkdir()
+    out["empty"] = tmp_path / "empty.sqlite"
+    out["empty"].write_bytes(b"")
+    out["random bytes"] = tmp_path / "random.sqlite"
+    out["random bytes"].write_bytes(bytes((i * 7919) % 256 for i in range(50_000)))
+    data = good.read_bytes()
+    out["truncated"] = tmp_path / "truncated.sqlite"
+    out["truncated"].write_bytes(data[: len(data) // 3])
+    out["other sqlite"] = tmp_path / "other.sqlite"
+    con = sqlite3.connect(out["other sqlite"])
+    con.execute("CREATE TABLE notes(x)")
+    con.commit()
+    con.close()
+    out["other version"] = tmp_path / "v99.sqlite"
+    shutil.copy(good, out["other version"])
+    con = sqlite3.connect(out["other version"])
+    con.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
+    con.commit()
+    con.close()
+    return out
+
+
+COMMANDS = [["search", "Acme"], ["export"], ["check"], ["spec", "--list"], ["spec", "Foo-9", "--json"]]
+
+
+def test_every_command_on_every_kind_of_bad_library_is_one_line_and_touches_nothing(capsys, lib_path, tmp_path):
+    from sourcebook.ui.app import library_error
+
+    bad = _bad_libraries(tmp_path, lib_path)
+    tried = 0
+    for kind, path in bad.items():
+        before = digest(path) if path.is_file() else None
+        for cmd in COMMANDS:
+            code, out, err = run(capsys, *cmd, "--db", path)
+            tried += 1
+            assert code == 2, f"{kind} / {cmd}: status {code}"
+            assert len(err.strip().splitlines()) == 1 and str(path) in err, f"{kind} / {cmd}: {err!r}"
+            assert "Traceback" not in err
+        message, status = library_error(str(path))
+        assert status == 2 and str(path) in message
+        if before is not None:
+            assert digest(path) == before, f"{kind}: the file was changed"
+    assert tried == len(bad) * len(COMMANDS)

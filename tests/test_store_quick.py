@@ -76,3 +76,33 @@ def test_connect_refuses_what_is_not_a_library(tmp_path):
     bad.write_bytes(b"not a database at all" * 100)
     with pytest.raises(Exception):  # noqa: B017 - sqlite3.DatabaseError
         quick.connect(bad)
+
+
+def test_orm_formulations_equal_the_quick_path(synthetic_library):
+    """queries.articles/article/claims read through store.quick; the ORM queries they replaced agree."""
+    for path, bundled in _libraries(synthetic_library):
+        with open_library(path, bundled=bundled) as lib:
+            for offset, limit, filt in ((0, 200, ""), (2, 7, ""), (0, 10, "air"), (0, 5, "zzz")):
+                assert queries.articles(lib, offset=offset, limit=limit, title_filter=filt) == \
+                    queries._articles_orm(lib, offset=offset, limit=limit, title_filter=filt)
+            rows = queries.articles(lib, limit=1000)
+            for r in rows:
+                assert queries.article(lib, r.id) == queries._article_orm(lib, r.id)
+            some = queries.claims(lib, limit=None)
+            assert some
+            first = some[0]
+            filters = [
+                ClaimFilter(), ClaimFilter(article_id=first.article_id), ClaimFilter(sentence_id=first.sentence_id),
+                ClaimFilter(subject_id=first.subject_id), ClaimFilter(entity_id=first.subject_id),
+                ClaimFilter(predicate=first.predicate), ClaimFilter(subject_kind="system"),
+                ClaimFilter(subject_kind="country", predicate="agreement"),
+                ClaimFilter(claim_ids=tuple(c.id for c in some[::3])), ClaimFilter(claim_ids=()),
+                ClaimFilter(article_id=10**9),
+            ]
+            for f in filters:
+                for sort in queries.SORTS:
+                    for offset, limit in ((0, None), (0, 500), (3, 11), (10**6, 5)):
+                        assert queries.claims(lib, f, offset=offset, limit=limit, sort=sort) == \
+                            queries._claims_orm(lib, f, offset=offset, limit=limit, sort=sort), (f, sort, offset)
+            for f in filters:
+                assert len(queries.claims(lib, f, limit=None)) == queries.claim_count(lib, f)

@@ -58,7 +58,7 @@ class ClaimDraft:
     quote_end: int
     rule: str
     object_entity: EntityRef | None = None
-    object_text: str = ""  # what the object reads as: a name, a class, "48 processed targets"
+    object_text: str = ""  # what the object reads as: a name, a class, "a measure with its number"
     object_list: list[EntityRef] | None = None  # parties of an agreement, participants
     value: float | None = None
     unit: str | None = None

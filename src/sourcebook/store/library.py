@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -174,15 +175,15 @@ def open_library(path: str | os.PathLike[str], *, write: bool = False, create: b
     """Open a library file, checking that it is one and of this schema version."""
     path = Path(path)
     new = _check_file(path, create=create)
-    if write and not new and not os.access(path, os.W_OK):
+    if new:
+        _create_file(path)
+    elif write and not os.access(path, os.W_OK):
         raise ReadOnlyLibrary(f"{path}: library file is read-only")
-    engine = _engine(path, write=write or new, immutable=bundled or _nobody_can_write(path, write or new))
-    lib = Library(path, engine, writable=write or new, bundled=bundled)
+    writable = write or new
+    engine = _engine(path, write=writable, immutable=bundled or _nobody_can_write(path, writable))
+    lib = Library(path, engine, writable=writable, bundled=bundled)
     try:
-        if new:
-            _create_schema(engine)
-        else:
-            _check_version(lib)
+        _check_version(lib)
     except LibraryError:
         engine.dispose()
         raise
@@ -190,6 +191,26 @@ def open_library(path: str | os.PathLike[str], *, write: bool = False, create: b
         engine.dispose()
         raise _library_error(path, e) from None
     return lib
+
+
+def _create_file(path: Path) -> None:
+    """Make a new, empty library whole beside the destination, then rename it into place: a
+    process killed half way leaves no file that looks like a library but is not one."""
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".new", dir=path.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        tmp.unlink()
+        engine = _engine(tmp, write=True, immutable=False)
+        try:
+            _create_schema(engine)
+        finally:
+            engine.dispose()  # the last connection folds the WAL back into the file
+        os.replace(tmp, path)
+    except BaseException:
+        for suffix in ("", "-wal", "-shm"):
+            Path(str(tmp) + suffix).unlink(missing_ok=True)
+        raise
 
 
 def _create_schema(engine: Engine) -> None:

@@ -36,7 +36,22 @@ def summary(lib: Library) -> Summary:
         )
 
 
+def _raw(s):  # type: ignore[no-untyped-def]
+    """The sqlite3 connection under a session (same transaction), for store.quick's plain SQL."""
+    return s.connection().connection.driver_connection
+
+
+# articles(), article() and claims() read through store.quick: the same records (tests compare them
+# with the ORM formulations kept below as _articles_orm, _article_orm and _claims_orm) without
+# building ORM objects only to copy them into records — they are what the app and the spec sheets
+# ask most often, and a spec sheet asks for hundreds of articles and claim lists.
+
 def articles(lib: Library, *, offset: int = 0, limit: int = 200, title_filter: str = "") -> list[ArticleRow]:
+    with lib.session() as s:
+        return quick.articles(_raw(s), offset=offset, limit=limit, title_filter=title_filter)
+
+
+def _articles_orm(lib: Library, *, offset: int = 0, limit: int = 200, title_filter: str = "") -> list[ArticleRow]:
     counts = select(Claim.article_id, func.count().label("n")).group_by(Claim.article_id).subquery()
     q = (select(Article.id, Article.slug, Article.title, Article.credits, func.coalesce(counts.c.n, 0))
          .outerjoin(counts, counts.c.article_id == Article.id)
@@ -63,6 +78,11 @@ def article_id_for(lib: Library, slug: str) -> int | None:
 
 
 def article(lib: Library, article_id: int) -> ArticleView | None:
+    with lib.session() as s:
+        return quick.article(_raw(s), article_id)
+
+
+def _article_orm(lib: Library, article_id: int) -> ArticleView | None:
     with lib.session() as s:
         a = s.get(Article, article_id)
         if a is None:
@@ -142,6 +162,14 @@ SORTS = {
 
 def claims(lib: Library, f: ClaimFilter = ClaimFilter(), *, offset: int = 0, limit: int | None = 500,
            sort: str = "source") -> list[ClaimRecord]:
+    if sort not in SORTS:
+        raise KeyError(sort)
+    with lib.session() as s:
+        return quick.claims(_raw(s), f, offset=offset, limit=limit, sort=sort)
+
+
+def _claims_orm(lib: Library, f: ClaimFilter = ClaimFilter(), *, offset: int = 0, limit: int | None = 500,
+                sort: str = "source") -> list[ClaimRecord]:
     q = _filtered(_claim_select(), f).order_by(*SORTS[sort]).offset(offset)
     if limit is not None:
         q = q.limit(limit)

@@ -14,7 +14,15 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from sourcebook.store.records import ArticleRow, ArticleView, BlockView, ClaimRecord, MentionView, SentenceView
+from sourcebook.store.records import (
+    ArticleRow,
+    ArticleView,
+    BlockView,
+    ClaimFilter,
+    ClaimRecord,
+    MentionView,
+    SentenceView,
+)
 
 SCHEMA_VERSION = 1  # == models.SCHEMA_VERSION (models imports SQLAlchemy; a test keeps the two equal)
 
@@ -134,3 +142,59 @@ def claims_by_id(con: sqlite3.Connection, ids: Iterable[int]) -> dict[int, Claim
         for r in con.execute(f"SELECT {CLAIM_COLUMNS} FROM {CLAIM_FROM} WHERE c.id IN ({marks})", chunk):
             out[r[0]] = claim_record(r)
     return out
+
+
+# -- claims by filter ------------------------------------------------------------------------------
+
+SORTS = {  # == queries.SORTS; every order ends in the claim id, so pages never overlap
+    "source": ("c.article_id, c.sentence_id, c.id", ""),
+    "subject": ("sub.name, c.predicate, c.id", "JOIN entity sub ON sub.id = c.subject_id"),
+    "predicate": ("c.predicate, sub.name, c.id", "JOIN entity sub ON sub.id = c.subject_id"),
+    "article": ("a.title, c.sentence_id, c.id", "JOIN article a ON a.id = c.article_id"),
+}
+
+
+def _where(f: ClaimFilter) -> tuple[str, list]:  # type: ignore[type-arg]
+    parts: list[str] = []
+    args: list = []  # type: ignore[type-arg]
+    if f.article_id is not None:
+        parts.append("c.article_id = ?")
+        args.append(f.article_id)
+    if f.sentence_id is not None:
+        parts.append("c.sentence_id = ?")
+        args.append(f.sentence_id)
+    if f.subject_id is not None:
+        parts.append("c.subject_id = ?")
+        args.append(f.subject_id)
+    if f.entity_id is not None:
+        parts.append("(c.subject_id = ? OR c.object_id = ?)")
+        args += [f.entity_id, f.entity_id]
+    if f.predicate is not None:
+        parts.append("c.predicate = ?")
+        args.append(f.predicate)
+    if f.subject_kind is not None:
+        parts.append("c.subject_id IN (SELECT id FROM entity WHERE kind = ?)")
+        args.append(f.subject_kind)
+    if f.claim_ids is not None:
+        parts.append("c.id IN (SELECT value FROM json_each(?))")
+        args.append(json.dumps([int(i) for i in f.claim_ids]))
+    return (" WHERE " + " AND ".join(parts)) if parts else "", args
+
+
+def claims(con: sqlite3.Connection, f: ClaimFilter = ClaimFilter(), *, offset: int = 0,  # noqa: B008
+           limit: int | None = 500, sort: str = "source") -> list[ClaimRecord]:
+    """== queries.claims: the claims a filter picks, in a sort order, a page at a time.
+
+    The page is chosen on the ids alone (the sort keys, not whole rows, go through the sorter),
+    then its rows are read by id: a page of a sorted library-wide list costs a page's rows."""
+    order, join = SORTS[sort]
+    where, args = _where(f)
+    ids = [r[0] for r in con.execute(
+        f"SELECT c.id FROM claim c {join}{where} ORDER BY {order} LIMIT ? OFFSET ?",
+        [*args, -1 if limit is None else limit, offset])]
+    if not ids:
+        return []
+    found = {r[0]: claim_record(r) for r in con.execute(
+        f"SELECT {CLAIM_COLUMNS} FROM {CLAIM_FROM} WHERE c.id IN (SELECT value FROM json_each(?))",
+        (json.dumps(ids),))}
+    return [found[i] for i in ids if i in found]

@@ -75,11 +75,23 @@ def display_problem(env: dict[str, str] | None = None) -> str | None:
     return None
 
 
+def pin_none() -> None:
+    """Work around PySide6 6.12 on Python 3.11 dropping a reference to None on some calls (each
+    model reset drops two, each list repaint one): in a long session None's count reaches zero and
+    the interpreter aborts ("none_dealloc"). Python 3.12 makes None immortal; before it, give None
+    references enough for any session."""
+    if sys.version_info < (3, 12) and sys.implementation.name == "cpython":
+        import ctypes
+
+        ctypes.c_ssize_t.from_address(id(None)).value += 1 << 40
+
+
 def run_app(db: str | None) -> int:
     """Show the window on a library (None: the bundled one); returns the exit status."""
     problem = display_problem()
     if problem:
         raise SourcebookError(problem)
+    pin_none()
     from sourcebook.ui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "sourcebook"])

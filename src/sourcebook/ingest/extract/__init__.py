@@ -71,7 +71,7 @@ def _dateline(art: Article, sents: list[Sent]) -> None:
 
 
 def _is_heading(s: Sent, article: ParsedArticle) -> bool:
-    return s.kind == "paragraph" and len(s.text.split()) <= 4 and s.text[-1:] not in ".!?\"”" and not s.text[:1] in "-•*–"
+    return s.kind == "paragraph" and len(s.text.split()) <= 4 and s.text[-1:] not in ".!?\"”" and s.text[:1] not in "-•*–"
 
 
 def _article_names(sents: list[Sent]) -> None:

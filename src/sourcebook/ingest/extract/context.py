@@ -71,6 +71,7 @@ class Article:
     title_name: str = ""  # a short title that names the article's subject (a company, a system)
     title_country: str = ""  # the one country named in the title, if exactly one
     section: str = ""  # the latest short heading line, lower case
+    types: dict[str, list[str]] = field(default_factory=dict)  # subject -> its type claims' texts
     dateline: tuple[int, str] | None = None  # (sentence index, date as written) of a wire dateline
 
 
@@ -100,6 +101,8 @@ def emit(art: Article, s: Sent, subject: EntityRef, predicate: str, span: tuple[
     claim = ClaimDraft(s.index, subject, predicate, s.start + a, s.start + b, rule, obj, obj_text,
                        objects, value, unit, q)
     art.claims.append(claim)
+    if predicate == "type":
+        art.types.setdefault(subject.name, []).append(obj_text.lower())
     art.focus.after_claim(claim)
     return claim
 

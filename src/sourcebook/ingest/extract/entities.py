@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from sourcebook.ingest.drafts import EntityRef
-from sourcebook.ingest.gazetteer import TOKEN, Entry, gazetteer
+from sourcebook.ingest.gazetteer import Entry, gazetteer
 
 # Model designations: S-400, T-72B3, F-15ID, CH-47F, M1A2, MiG-29, 9K331, 2S19, Buk-M2, Pantsir-S1.
 DESIGNATION = re.compile(
@@ -36,6 +36,8 @@ FORCE_NAME = re.compile(
     r"|Air Defen[cs]e Forces|Land Forces|Ground Forces|Armed Forces|Naval Forces|Special Forces|Space Force|Air and Space Force"
     r"|Aerospace Forces|National Guard)\b"
 )
+LONG_FORM = re.compile(r"(?: [A-Z][a-z]+){1,3} Systems?\b")  # Harpoon Coastal Defense System(s)
+TYPE_NUMBER = re.compile(r"(?<![\w-])Type \d{2,3}[A-Z]?(?:/\d{3,4})?(?![\w-])")  # Type 209/1400, Type 052D
 SHIP_CLASS = re.compile(r"(?<![\w-])(?:[A-Z][a-z]+ )?[A-Z][A-Za-z]+-class\b")
 VARIANT = re.compile(r" (?:[A-Z](?:/[A-Z])?|II|III|IV|Block \d+(?:/\d+)?|Mk ?\d+|Mark \d+)(?![\w-]|\.\w)")
 DEFENCE_MINISTRY = re.compile(r"\b(?:(?P<dem>[A-Z][a-z]+) )?(?:Defen[cs]e Ministry|Ministry of Defen[cs]e)(?: of (?P<of>[A-Z][a-z]+))?")
@@ -75,6 +77,8 @@ def _ref_for(entry: Entry, surface: str, form: str) -> EntityRef:
     if entry.kind == "country":
         return EntityRef(entry.name, "country")
     name = surface[:-1] if form == "plural" else singular_model(surface)
+    if name.endswith(" Systems"):
+        name = name[:-1]
     if (entry.kind == "system" and len(name.split()) >= 3 and not any(c.isdigit() for c in name)
             and not name.startswith(entry.name + " ")):
         name = entry.name  # a spelled-out long form: use the short canonical name
@@ -100,7 +104,9 @@ def find_mentions(text: str, words: list[tuple[int, int, str]], classes: list[tu
             assert isinstance(entry, Entry)
             if index is g.upper_names and not text[s:e].isupper():
                 continue
-            if entry.weak and not _weak_ok(text, e, classes):
+            if entry.weak and not _weak_ok(text, e, classes) and not (
+                    entry.kind == "system" and re.search(r"(?:\b[Tt]he|\d) $", text[max(0, s - 5) : s])
+                    and not re.match(r"[ -]class\b", text[e : e + 7])):
                 continue
             if _taken(found, s, e):
                 continue
@@ -109,6 +115,9 @@ def find_mentions(text: str, words: list[tuple[int, int, str]], classes: list[tu
                 if y:
                     e = y.end()
             if entry.kind == "system" and hit.form != "plural":
+                long_form = LONG_FORM.match(text, e)
+                if long_form:
+                    e = long_form.end()
                 v = VARIANT.match(text, e)
                 if v and not _taken(found, v.start() + 1, v.end()):
                     e = v.end()
@@ -207,6 +216,9 @@ def _designations(text: str, found: list[Mention], classes: list[tuple[int, int,
 
 def _patterns(text: str, found: list[Mention]) -> None:
     g = gazetteer()
+    for m in TYPE_NUMBER.finditer(text):
+        if not _taken(found, m.start(), m.end()):
+            found.append(Mention(m.start(), m.end(), EntityRef(m.group(0), "system"), "pattern", g.systems.get(m.group(0))))
     for m in SHIP_CLASS.finditer(text):
         s, e = m.span()
         if text[s:e].split()[0] in FUNCTION_WORDS:

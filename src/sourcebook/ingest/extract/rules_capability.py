@@ -11,7 +11,7 @@ WORDNUM = r"[a-z]+(?:-[a-z]+)?"
 TARGETS = re.compile(
     r"(?:(?P<bound>" + BOUND + r") )?(?P<num>" + NUM + "|" + WORDNUM + r") (?P<attr>(?:(?:[a-z]+ed|simultaneous|aerial|air|ground) )?targets)\b", re.I)
 MEASURE = re.compile(
-    r"(?P<attr>range|reach|ceiling|altitude|speed|top speed|maximum speed|endurance|payload|radius|combat radius)"
+    r"(?P<attr>range|reach|ceiling|altitudes?|speed|top speed|maximum speed|endurance|payload|radius|combat radius)"
     r"(?: of| is| reaches)?(?: (?P<bound>" + BOUND + r"))? (?P<num>" + NUM + r") ?(?P<unit>km/h|kilometers per hour|kmh|mph|knots|km|kilometers|kilometres|miles|nautical miles|meters|metres|m|feet|ft|hours|kg|tonnes|tons)\b"
     r"|(?:(?P<bound2>" + BOUND + r") )?(?P<num2>" + NUM + r")[- ]?(?P<unit2>km|kilometers|kilometres|miles|nautical miles|km/h|mph|knots|meters|metres|m|feet|ft)[- ](?P<attr2>range|ceiling|altitude|speed|radius)\b"
     r"|(?P<attr3>speed|velocity)s? of (?:(?P<bound3>" + BOUND + r") )?Mach (?P<num3>\d+(?:\.\d+)?)", re.I)
@@ -62,7 +62,7 @@ def capabilities(s: Sent, art: Article) -> None:
         value = number(num)
         if value is None:
             continue
-        attr = (m.group("attr") or m.group("attr2") or m.group("attr3")).lower()
+        attr = (m.group("attr") or m.group("attr2") or m.group("attr3")).lower().replace("altitudes", "altitude")
         unit = (m.group("unit") or m.group("unit2") or ("Mach" if m.group("num3") else "")).lower()
         unit = "Mach" if unit == "mach" else UNITS.get(unit, unit)
         bound = (m.group("bound") or m.group("bound2") or m.group("bound3") or "").lower()

@@ -23,7 +23,7 @@ MAKER_OF = re.compile(r",? (?:the )?(?:(?:main|prime|lead|sole|original) )?(?P<r
 CONTRACTOR = re.compile(r"\b(?:principal|prime|main|lead) contractors? (?:will be|is|was|are|were) (?:the )?")
 MAKES = re.compile(r"\b(?P<v>manufactures|makes|produces|produced|builds|manufactured|develops|developed|designs|designed"
                    r"|(?:is|are) (?:building|producing|manufacturing|developing))\b")
-BUILT_BY_COUNTRY = re.compile(r"[- ](?P<v>built|made|produced|manufactured)\b")
+BUILT_BY_COUNTRY = re.compile(r"[- ](?P<v>built|made|produced|manufactured|designed|developed)\b")
 EQUIPPED = re.compile(r"\b(?:is|are|was|were) (?:equipped|armed) with\b|\b(?:operates?|operated|fields?|fielded|flies|uses?) (?:the )?")
 INTEGRATED = re.compile(r"\b(?:integrated into|in service with|operated by|used by|fielded by|flown by|in use with|in the inventory of) (?:the )?")
 OPERATORS_INCLUDE = re.compile(r"\b(?:(?:[Cc]urrent|[Oo]ther|[Ff]oreign|[Ee]xport) )?(?:[Oo]perators|[Uu]sers|[Cc]ustomers) (?:include|includes|are|also include)\b:? (?:the )?")
@@ -86,7 +86,7 @@ def _class_after_adjectives(s: Sent, end: int) -> tuple[int, int, str] | None:
 def _typed(art: Article, ref: EntityRef, cls: str) -> bool:
     """The subject already has a type that ends with this class's head word (no weaker restatement)."""
     head = _singular(cls).split()[-1].lower()
-    return any(c.predicate == "type" and c.subject.name == ref.name and c.object_text.lower().endswith(head) for c in art.claims)
+    return any(t.endswith(head) for t in art.types.get(ref.name, ()))
 
 
 def _singular(text: str) -> str:
@@ -219,7 +219,7 @@ def makers(s: Sent, art: Article) -> None:
     for v in MAKER.finditer(s.text):
         pred = "developer" if v.group("v").endswith(("developed", "designed")) else "manufacturer"
         makers = _makers_after(s, v.end() + 1)
-        if not makers:  # "by a Russian state-owned ... Corporation, Almaz-Antey"
+        if not makers:  # "by a French state-owned ... Corporation, Thales"
             orgs = [m for m in s.mentions if m.kind == "organisation" and v.end() <= m.start < v.end() + 90]
             if len(orgs) > 1 and s.text[orgs[0].end : orgs[1].start] == ", ":
                 makers = [orgs[1]]
@@ -262,12 +262,18 @@ def makers(s: Sent, art: Article) -> None:
         built = BUILT_BY_COUNTRY.match(s.text, m.end)
         if built:
             target = next((x for x in s.mentions if x.kind == "system" and built.end() < x.start <= built.end() + 1), None)
+            appos = re.search(r"(?:, |^)(?:an?|the) (?:[\w-]+ ){0,2}$", s.text[: m.start])
+            if target is None and appos and s.text[: appos.start()].rstrip().endswith(tuple("abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ")):
+                target = s.last("system", 0, appos.start() + 1)
+                target = target if target and target.end == appos.start() else None
             targets = listed(s, target) if target else []
             if not targets and re.match(r" (?:system|weapon|missile|aircraft|drone|jet|tank|vehicle)s?\b", s.text[built.end() :]) \
                     and re.search(r"\b[Tt]he $", s.text[max(0, m.start - 4) : m.start]) and art.focus.system:
                 targets = [Mention(m.start, built.end(), art.focus.system)]
             for target in targets:
-                if built.group("v") != "made":  # "Polish-built": made there; "Russian-made": of that origin
+                if built.group("v") in ("designed", "developed"):
+                    emit(art, s, target.ref, "developer", (m.start, built.end()), "developer.demonym_designed", obj=m.ref)
+                elif built.group("v") != "made":  # "Polish-built": made there; "Russian-made": of that origin
                     emit(art, s, target.ref, "manufacturer", (m.start, target.end), "manufacturer.demonym_built", obj=m.ref)
                 emit(art, s, target.ref, "origin", (m.start, target.end), "origin.demonym_built", obj=m.ref)
     active = MAKES.search(s.text)
@@ -331,7 +337,7 @@ def _makers_after(s: Sent, pos: int) -> list[Mention]:
             words = name.split()
             while words and (words[-1] in ("In", "On", "The", "And", "Of") or gazetteer().months.get(words[-1].lower().rstrip("."))):
                 words.pop()
-            name = " ".join(words)
+            name = " ".join(words).rstrip(".")
             if not name or name.split()[0] in ("The", "It", "This", "A", "An") or any(m.start < start + len(name) and start < m.end for m in s.mentions):
                 break
             org = Mention(start, start + len(name), EntityRef(name, "organisation"), "pattern")
@@ -350,8 +356,15 @@ def operators(s: Sent, art: Article) -> None:
         first = next((m for m in s.mentions if m.kind == "system" and e.end() <= m.start < e.end() + 40), None)
         forces = [m for m in s.of("organisation", 0, e.start()) if force_country(m) and m.end >= e.start() - 25]
         owner = forces[-1] if forces else s.last("country", 0, e.start())
-        if owner and owner.form == "demonym":
+        if owner and owner.form == "demonym" and not re.match(r"(?: [a-z]+)? (?:units?|forces|troops|army|navy|military|artillery|air force)\b",
+                                                             s.text[owner.end : e.start()]):
             owner = None
+        owners = [owner] if owner else []
+        if owner and owner.kind == "country" and owner.form != "demonym":
+            for c in reversed(s.of("country", 0, owner.start)):
+                if not re.fullmatch(r",? (?:and )?(?:the )?|, ", s.text[c.end : owners[0].start]):
+                    break
+                owners.insert(0, c)
         head = s.text[: e.start()].strip()
         obj = owner.ref if owner else (EntityRef(home_or_title, "country") if home_or_title and FORCE.match(head) else None)
         if obj is None:
@@ -362,7 +375,8 @@ def operators(s: Sent, art: Article) -> None:
                      status=status(s.text[owner.end : e.end()]))
             continue
         for m in listed(s, first):
-            emit(art, s, m.ref, "operator", (m.start, m.end), "operator.equipped_with", obj=obj)
+            for o in ([x.ref for x in owners] if len(owners) > 1 else [obj]):
+                emit(art, s, m.ref, "operator", (m.start, m.end), "operator.equipped_with", obj=o)
     for i in INTEGRATED.finditer(s.text):
         first = next((m for m in s.mentions if m.kind in ("country", "organisation") and m.start == i.end()), None)
         if first is None:
@@ -374,7 +388,8 @@ def operators(s: Sent, art: Article) -> None:
         since = YEAR_SINCE.search(s.text, i.end())
         parties = _parties(s, first)
         for c in parties:
-            emit(art, s, ref, "operator", (subj.start if subj else i.start(), c.end), "operator.integrated_into", obj=c.ref,
+            emit(art, s, ref, "operator", (subj.start if subj else i.start(), c.end + (12 if len(parties) == 1 else 0)),
+                 "operator.integrated_into", obj=c.ref,
                  year=int(since.group(1)) if since else None, status=status(s.text[: i.start()]))
     for o in OPERATORS_INCLUDE.finditer(s.text):
         first = next((m for m in s.mentions if m.kind in ("country", "organisation") and m.start == o.end()), None)

@@ -6,8 +6,8 @@ import re
 
 from sourcebook.ingest.drafts import EntityRef
 from sourcebook.ingest.extract.context import Article, Sent, emit
-from sourcebook.ingest.extract.numbers import as_number, number
 from sourcebook.ingest.extract.entities import force_country
+from sourcebook.ingest.extract.numbers import as_number, number
 from sourcebook.ingest.extract.phrases import quantity, status
 from sourcebook.ingest.gazetteer import gazetteer
 
@@ -106,7 +106,7 @@ def exercises(s: Sent, art: Article) -> None:
         before = re.search(r"((?:19|20)\d\d)[ -]$", s.text[: m.start])
         year = int(before.group(1)) if before else None
         word = re.match(r"\s*(?:exercises?|drills?|war ?games|manoeuvres|maneuvers)\b", s.text[m.end :], re.I)
-        if year is None and not word:
+        if (year is None and not word) or TOOK_PART.search(s.text):
             continue
         between = re.search(r"\bbetween ", s.text)
         parties = [c.ref for c in s.of("country", between.end(), between.end() + 60)] if between else []
@@ -167,7 +167,15 @@ def took_part(s: Sent, art: Article) -> None:
         if not who:
             continue
         party = force_country(who[-1]) or who[-1].ref
-        emit(art, s, ex.ref, "exercise", (who[-1].start, ex.end), "exercise.took_part", objects=[party],
+        with_ = re.match(r"(?:\s*(?:exercises?|drills?|war ?games|manoeuvres|maneuvers))? (?:with|alongside) (?:the )?", s.text[ex.end :])
+        parties = [party]
+        if with_:
+            first = next((m for m in s.mentions if m.kind == "country" and m.start == ex.end + with_.end()), None)
+            while first:
+                parties.append(force_country(first) or first.ref)
+                first = next((m for m in s.mentions if m.kind == "country" and m.start > first.end
+                              and re.fullmatch(r",? (?:and )?(?:the )?|, ", s.text[first.end : m.start])), None)
+        emit(art, s, ex.ref, "exercise", (who[-1].start, ex.end), "exercise.took_part", objects=parties,
              year=_exercise_year(ex.ref, s, art) if re.search(r"(?:19|20)\d\d", ex.ref.name) else s.year_near(t.start()))
 
 
@@ -178,11 +186,21 @@ def deployments(s: Sent, art: Article) -> None:
         if not systems or to is None or not re.search(r"\b(?:will|to|has|have|had|was|were|is|are)?\s*$|[A-Za-z]\s*$", s.text[: d.start()]):
             continue
         place = next((m for m in s.mentions if m.start == to.end() and m.kind == "country"), None)
-        if place is None or PASSIVE_BEFORE.search(s.text[: d.start()]):
+        if PASSIVE_BEFORE.search(s.text[: d.start()]):
             continue
+        ptext = place.ref.name if place else ""
+        pend = place.end if place else 0
+        if place is None:
+            cap = re.match(r"[A-Z][\w-]+(?: [A-Z][\w-]+){0,2}", s.text[to.end() :])
+            if not cap or cap.group(0).split()[0] in ("The", "A", "An"):
+                continue
+            ptext, pend = cap.group(0), to.end() + cap.end()
+        force = next((f for f in reversed(s.of("organisation", 0, d.start())) if force_country(f)), None)
         for m in systems[:1]:
+            if force and re.fullmatch(r"\s+(?:has |have |had |will |is |are |was |were |recently |also )*", s.text[force.end : d.start()]):
+                emit(art, s, m.ref, "operator", (force.start, m.end), "operator.deploys", obj=force.ref)
             qty, unit, _ = quantity(s, m)
-            emit(art, s, m.ref, "deployed_to", (d.start(), place.end), "deployed_to.active", obj=place.ref, text=place.ref.name,
+            emit(art, s, m.ref, "deployed_to", (d.start(), pend), "deployed_to.active", obj=place.ref if place else None, text=ptext,
                  year=s.year_near(d.start()), status=status(s.text[max(0, d.start() - 30) : d.start() + 1]), quantity=qty, unit=unit)
     for h in HOSTED_UNIT.finditer(s.text):
         sysm = next((m for m in s.mentions if m.kind == "system" and h.end() <= m.start <= h.end() + 25), None)

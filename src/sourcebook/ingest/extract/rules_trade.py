@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from sourcebook.ingest.drafts import EntityRef
@@ -21,7 +22,7 @@ VERB = re.compile(
     r"|signed (?:a |an |the )?(?:[\w$.,-]+ ){0,3}(?:contract|deal)s? (?:with (?:[\w'’&.-]+ ){1,5}?)?(?:for|to buy|to purchase|to acquire|to supply|on)"
     r"|signed (?:a |an |the )?(?:[\w$.,-]+ ){0,3}agreements? (?:with (?:[\w'’&.-]+ ){1,5}?)?(?:for|to buy|to purchase|to acquire|to supply)"
     r"|agreed to (?:buy|purchase|acquire|procure)|approved (?:the |a |an )?(?:possible |potential |proposed )?(?:Foreign Military )?[Ss]ale of"
-    r"|approved (?:the |a |an )?(?:possible |potential |proposed )?(?:Foreign Military )?[Ss]ale to (?:the )?(?:[\w'’.-]+ ){1,6}?of"
+    r"|approved (?:the |a |an )?(?:possible |potential |proposed )?(?:Foreign Military )?[Ss]ale to (?:the )?(?:[\w'’.-]+ ){1,10}?of"
     r"|(?:to|will|would|could) (?:buy|purchase|acquire|procure|receive|order))\b"
 )
 SUPPLIER_VERBS = ("delivered", "delivers", "supplied", "supplies", "transferred", "transfers", "handed over", "sold", "sells",
@@ -45,6 +46,10 @@ def _systems(s: Sent, a: int, b: int) -> list[Mention]:
 def _date_in(s: Sent, a: int, b: int, art: Article | None = None) -> tuple[str, int | None]:
     dates = [d for d in s.dates if a <= d.start < b and d.start >= s.dateline_end]
     years = [y for y in s.years if a <= y[0] < b and y[0] >= s.dateline_end]
+    cut = re.search(r" and (?:expects?|plans?|hopes?|wants?|intends?|will)\b", s.text[a:b])
+    if cut:  # "bought X in 2023 and expects them by 2026": the later year is another event
+        dates = [d for d in dates if d.start < a + cut.start()] or dates
+        years = [y for y in years if y[0] < a + cut.start()] or years
     date = dates[-1].text if dates else ""
     year = dates[-1].year if dates and dates[-1].year else (years[-1][2] if years else None)
     if not date and art is not None and art.dateline and art.dateline[0] == s.index:
@@ -59,6 +64,8 @@ def _thing_word(s: Sent, a: int, b: int) -> bool:
     g = gazetteer()
     if any(a <= c[0] < b for c in s.classes):
         return True
+    if re.search(r"\b(?:the|a) (?:first|second|third|last|latter|former)\b", s.text[a:b]):
+        return True
     return any(w[2].lower() in g.units or w[2].lower() in ("type", "types", "system", "systems") for w in s.words if a <= w[0] < b)
 
 
@@ -72,16 +79,17 @@ def _focus_system(s: Sent, art: Article, pos: int) -> EntityRef | None:
 def _np_quantity(s: Sent, a: int, b: int) -> tuple[int | float | None, str | None]:
     """"three shore-based ... batteries", "18 of its howitzers", "The first 10 tanks": (quantity, unit)."""
     g = gazetteer()
-    text = s.text[a:b]
-    for m in re.finditer(r"(?:^|\s)(?P<n>\d[\d,]*|[a-z]+(?:-[a-z]+)?)\s+(?:of (?:its|their|the) )?(?:[\w-]+\s+){0,4}?(?P<u>[a-z]+)\b", text):
-        value = number(m.group("n"))
-        if value is not None:
-            break
-    else:
-        return None, None
-    u = m.group("u")
-    unit = g.units[u][0] if u in g.units and g.units[u][1] == "formation" else None
-    return as_number(value), unit
+    words = [w for w in s.words if a <= w[0] and w[1] <= b]
+    for i, w in enumerate(words):
+        if w[2].lower() in ("a", "an") or (w[2][:1].isupper() and not w[2][:1].isdigit()):
+            continue
+        value = number(w[2])
+        if value is None:
+            continue
+        unit = next((g.units[x[2].lower()][0] for x in words[i + 1 : i + 6] if x[2].lower() in g.units
+                     and g.units[x[2].lower()][1] == "formation"), None)
+        return as_number(value), unit
+    return None, None
 
 
 def _recipients(s: Sent, first: Mention | None) -> list[Mention]:
@@ -292,6 +300,9 @@ def follow_up(s: Sent, art: Article) -> None:
     for a, b, year in s.years:
         if re.search(r"\b(?:until|through|till|by|will \w+(?: \w+)?)\s+(?:the end of )?$", s.text[max(0, a - 30) : a]):
             continue  # "deliveries will continue until 2026": not a delivery in that year
+        if any(c.predicate == "delivered_to" and c.qualifiers.get("year") == year
+               for c in itertools.takewhile(lambda c: c.sentence == s.index, reversed(art.claims))):
+            continue  # the verb rule already said it
         cue = FOLLOW_UP.search(s.text[: a])
         start = cue.start() if cue else a
         emit(art, s, last.subject, "delivered_to", (start if year == s.years[0][2] else a, b), "delivered_to.focus_years",
