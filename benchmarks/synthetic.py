@@ -16,6 +16,8 @@ MONTHS = ["Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept
 UNITS = [("battery", "batteries"), ("launcher", "launchers"), ("unit", "units"), ("division", "divisions"),
          ("system", "systems"), ("aircraft", "aircraft"), ("vehicle", "vehicles")]
 NUMBERS = ["two", "three", "four", "five", "six", "eight", "ten", "12", "16", "24", "36"]
+SIDES = ["north", "south", "east", "west"]
+SURNAMES = ["Ivanov", "Smith", "Kowalski", "Haddad"]
 ATTRS = [("tracked targets", "targets", (4, 80)), ("range of", "km", (10, 400)),
          ("maximum altitude of", "km", (3, 30)), ("crew of", "personnel", (2, 6))]
 
@@ -51,11 +53,12 @@ def _sentence(rng: random.Random, v: Vocabulary, system: str, buyer: str, seller
         f"{buyer} and {seller} signed an agreement on air defence cooperation in {year}.",
         f"Troops from {buyer} and {seller} took part in the {rng.choice(v.exercises)} exercises in {year}.",
         f"{seller} is expected to deliver {n} more {units} to {buyer} by {year + 2}.",
-        f"The ministry said the {system} would be deployed to the {rng.choice(['north', 'south', 'east', 'west'])} of {buyer}.",
+        f"The ministry said the {system} would be deployed to the {rng.choice(SIDES)} of {buyer}.",
         f"Analysts said the deal reflected a wider pattern of cooperation between {buyer} and {seller}.",
-        f"Officials declined to comment on the cost of the programme, estimated at ${rng.randint(1, 9)}.{rng.randint(1, 9)} billion.",
+        f"Officials declined to comment on the cost of the programme, estimated at "
+        f"${rng.randint(1, 9)}.{rng.randint(1, 9)} billion.",
         f"The {system} air defense missile systems are operated by {buyer}.",
-        f"“This is a major step for our armed forces,” Gen. {rng.choice('ABCDEFGH')}. {rng.choice(['Ivanov', 'Smith', 'Kowalski', 'Haddad'])} said.",
+        f"“This is a major step for our armed forces,” Gen. {rng.choice('ABCDEFGH')}. {rng.choice(SURNAMES)} said.",
     ]
     return rng.choice(templates)
 

@@ -8,16 +8,16 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QByteArray, QSettings, Signal
 from PySide6.QtWidgets import QMainWindow
 
-from sourcebook.ui.history import History, Place
-from sourcebook.ui.loading import FirstPaint, Loaded, article_claims, load_library, quick_first_paint
 from sourcebook.ui.settings import add_recent, app_settings, last_article_key, recent_libraries
-from sourcebook.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
 
     from sourcebook.store.library import Library
     from sourcebook.store.records import ArticleView, ClaimRecord, Summary
+    from sourcebook.ui.history import History, Place
+    from sourcebook.ui.loading import FirstPaint, Loaded
+    from sourcebook.ui.tasks import TaskRunner
 
 DEFAULT_SIZES = [280, 720, 400]
 
@@ -33,10 +33,10 @@ class MainWindow(QMainWindow):
         """``deferred``: build only the frame now and the panes in build(), after the first paint."""
         super().__init__()
         self.settings = settings or app_settings()
-        self.runner = TaskRunner(self)
+        self._runner: TaskRunner | None = None  # made on first use: nothing before the first paint needs it
         self.lib: Library | None = None
         self.summary: Summary | None = None
-        self.history = History()
+        self._history: History | None = None
         self._rendered_once = False
         self._built = False
         self._first_paint: FirstPaint | None = None  # painted from the quick path, the ORM not yet loaded
@@ -48,6 +48,22 @@ class MainWindow(QMainWindow):
             self.resize(1360, 860)
         if not deferred:
             self.build()
+
+    @property
+    def runner(self) -> TaskRunner:
+        if self._runner is None:
+            from sourcebook.ui.tasks import TaskRunner
+
+            self._runner = TaskRunner(self)
+        return self._runner
+
+    @property
+    def history(self) -> History:
+        if self._history is None:
+            from sourcebook.ui.history import History
+
+            self._history = History()
+        return self._history
 
     def build(self) -> None:
         """Make the panes, menus and status bar (the modules they need are imported here)."""
@@ -144,8 +160,8 @@ class MainWindow(QMainWindow):
         super().closeEvent(e)
 
     # -- opening a library -----------------------------------------------------------------------
-    def open_library(self, path: str | None = None, *, startup: bool = False) -> None:
-        """Open a library off the GUI thread; None means the bundled one."""
+    def startup_target(self, path: str | None) -> tuple[str, bool, int | None]:
+        """The file a library argument names, whether it is the bundled one, and its last article."""
         from sourcebook.paths import bundled_library
 
         bundled = path is None
@@ -155,14 +171,23 @@ class MainWindow(QMainWindow):
             last_id = int(last) if last is not None else None
         except (TypeError, ValueError):
             last_id = None
+        return target, bundled, last_id
+
+    def open_library(self, path: str | None = None, *, startup: bool = False) -> None:
+        """Open a library off the GUI thread; None means the bundled one."""
+        target, bundled, last_id = self.startup_target(path)
         if startup and self.lib is None and self._paint_first(target, bundled, last_id):
             # the article is on screen; SQLAlchemy and the rest load on a worker, after this paint
             from PySide6.QtCore import QTimer
+
+            from sourcebook.ui.loading import load_library
 
             QTimer.singleShot(0, lambda: self.runner.run(
                 lambda: load_library(target, bundled, last_id, painted=True), self._install,
                 lambda e: self._open_failed(e, startup), key="open"))
             return
+        from sourcebook.ui.loading import load_library
+
         if self._built:
             self.status_selection.setText(f"Opening {Path(target).name}…")
         self.runner.run(lambda: load_library(target, bundled, last_id), self._install,
@@ -171,6 +196,8 @@ class MainWindow(QMainWindow):
     def _paint_first(self, target: str, bundled: bool, last_id: int | None) -> bool:
         """Show the article list and the first article from plain sqlite3 (store.quick), before the
         ORM is imported; False when that path cannot (the full path then opens it, with its messages)."""
+        from sourcebook.ui.loading import quick_first_paint
+
         try:
             first = quick_first_paint(target, bundled, last_id)
         except Exception:  # noqa: BLE001 - anything unusual goes the full way, which explains it
@@ -214,6 +241,8 @@ class MainWindow(QMainWindow):
             QMessageBox.critical(self, "Sourcebook cannot open the library", message)
 
     def _install(self, loaded: Loaded) -> None:
+        from sourcebook.ui.history import Place
+
         self.build()
         if self.lib is not None:
             self.lib.close()
@@ -272,6 +301,8 @@ class MainWindow(QMainWindow):
     def open_article(self, article_id: int) -> None:
         """Show an article the reader picked (recorded in the history)."""
         if self.show_article(article_id):
+            from sourcebook.ui.history import Place
+
             self.history.visit(Place("article", article_id))
             self._update_actions()
 
@@ -286,6 +317,8 @@ class MainWindow(QMainWindow):
         view = queries.article(self.lib, article_id)
         if view is None:
             return False
+        from sourcebook.ui.loading import article_claims
+
         self._render(view, article_claims(self.lib, article_id))
         return True
 
@@ -321,6 +354,8 @@ class MainWindow(QMainWindow):
         self.article_pane.select_span(c.quote_start, c.quote_end)
         self.sidebar.select_claims([c.id])
         if record:
+            from sourcebook.ui.history import Place
+
             self.history.visit(Place("claim", c.id))
         self.status_selection.setText(f"Selected: {claim_sentence(c)}")
         self._update_actions()

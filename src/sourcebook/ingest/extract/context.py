@@ -73,6 +73,7 @@ class Article:
     section: str = ""  # the latest short heading line, lower case
     types: dict[str, list[str]] = field(default_factory=dict)  # subject -> its type claims' texts
     dateline: tuple[int, str] | None = None  # (sentence index, date as written) of a wire dateline
+    intro: str = ""  # the latest sentence that opens a list (ends with ":"), for the list's lines
 
 
 def emit(art: Article, s: Sent, subject: EntityRef, predicate: str, span: tuple[int, int], rule: str, *,

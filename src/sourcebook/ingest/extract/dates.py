@@ -59,3 +59,22 @@ def article_date(text: str, blocks: list[tuple[str, int, int]]) -> DateHit | Non
             if d:
                 return d[0]
     return None
+
+
+RANGE_GAP = re.compile(r"\s*[–—-]\s*|\s+(?:and|to|until|through|till)\s+")
+
+
+def year_range(text: str, years: list[tuple[int, int, int]]) -> tuple[str, int] | None:
+    """("2017–2019", 2017) when the last two years written are a range."""
+    if len(years) < 2:
+        return None
+    (a, _ae, y1), (_bs, b, y2) = years[-2], years[-1]
+    gap = RANGE_GAP.fullmatch(text[_ae:_bs])
+    if not gap or not 0 < y2 - y1 <= 30:
+        return None
+    word = gap.group(0).strip()
+    if word == "and" and not re.search(r"\bbetween $", text[max(0, a - 8) : a]):
+        return None
+    if word in ("to", "until", "through", "till") and not re.search(r"\b(?:from|in) $", text[max(0, a - 5) : a]):
+        return None
+    return text[a:b], y1

@@ -16,9 +16,10 @@ from sourcebook.ingest.gazetteer import Entry, gazetteer
 DESIGNATION = re.compile(
     r"(?<![\w$-])(?:[A-Z][A-Za-z]{0,5}-?\d{1,4}[A-Za-z0-9]*(?:[-/][A-Za-z0-9]+)*"
     r"|\d[A-Z]\d{1,4}[A-Za-z0-9]*(?:-\d+)?"
-    r"|[A-Z][a-z]+-[A-Z]{1,3}\d[A-Za-z0-9]*)(?![\w-])"
+    r"|[A-Z][a-z]+-[A-Z]{1,3}\d[A-Za-z0-9]*"
+    r"|[A-Z][a-z]{5,9}-\d{1,3}[A-Za-z]?)(?![\w-])"  # Nagastra-1, Bayraktar-2: a long name with a short model number
 )
-NOT_DESIGNATION = re.compile(r"^(?:FY|CY|Q|COVID|G|H|[A-Z]\d?$|\d+(?:st|nd|rd|th|s|mm|km|kg|cm|m|am|pm)$)|^[A-Z]-?\d{4}$")
+NOT_DESIGNATION = re.compile(r"^(?:FY\d|CY\d|Q[1-4]$|COVID|G\d{1,2}$|H[12]$|[A-Z]\d?$|\d+(?:st|nd|rd|th|s|mm|km|kg|cm|m|am|pm)$)|^[A-Z]-?\d{4}$")
 MODEL_SUFFIX = re.compile(r" (?=[A-Z0-9]*\d)[A-Za-z0-9]{2,6}(?![\w-])")  # M1A2 SEPV3
 NAME_WORD = re.compile(r" ([A-Z][a-z]+(?:-\d+)?)(?![\w-])")  # 9M14 Malyutka, BM-21 Grad
 YEAR_AFTER = re.compile(r" ((?:19|20)\d\d)(?!\w)")
@@ -127,6 +128,7 @@ def find_mentions(text: str, words: list[tuple[int, int, str]], classes: list[tu
     _designations(text, found, classes)
     _patterns(text, found)
     _abbreviations(text, found, classes)
+    _names_before_class(text, words, found, classes)
     found.sort(key=lambda m: m.start)
     return _merge_names(text, found)
 
@@ -141,6 +143,11 @@ def _merge_names(text: str, found: list[Mention]) -> list[Mention]:
                 and not any(c.isdigit() for c in m.name)):
             name = text[prev.start : m.end]
             out[-1] = Mention(prev.start, m.end, EntityRef(name, "system", (prev.name, *prev.ref.aliases)), prev.form, prev.entry)
+            continue
+        if (prev and prev.kind == "system" and m.kind == "system" and m.form == "designation" and m.start == prev.end + 1
+                and text[prev.end] == " " and not any(c.isdigit() for c in prev.name) and prev.form == "name"):
+            name = text[prev.start : m.end]  # Bayraktar TB3: a maker's name and a model
+            out[-1] = Mention(prev.start, m.end, EntityRef(name, "system", (m.name,)), prev.form, prev.entry)
             continue
         out.append(m)
     return out
@@ -298,3 +305,47 @@ def _abbreviations(text: str, found: list[Mention], classes: list[tuple[int, int
         found[:] = [x for x in found if not (x.start >= ls and x.end <= m.end())]
         found.append(Mention(ls, len(before), ref, "pattern"))
         found.append(Mention(m.start(1), m.end(1), ref, "abbreviation"))
+
+
+# Capitalised words that open a noun phrase without naming anything ("Modern frigates", "Four tanks").
+NOT_NAME_WORDS = frozenset(
+    "The A An Its Their Our His Her This That These Those Such Other Both Each All Most Some Several Many Few New Modern Old "
+    "Older Newer Light Heavy Medium Naval Military Western Eastern Northern Southern Additional Further Another More Two Three "
+    "Four Five Six Seven Eight Nine Ten First Second Third Last Next Only Current Former Future Existing Ageing Aging "
+    "Unmanned Armed Armoured Armored Advanced Upgraded Used Surplus Second-hand Anti Counter".split()) | FUNCTION_WORDS
+CAP_WORD = re.compile(r"[A-Z][\w'’-]*|[0-9]+[A-Z][A-Za-z0-9]*")
+
+
+def _names_before_class(text: str, words: list[tuple[int, int, str]], found: list[Mention],
+                        classes: list[tuple[int, int, str]]) -> None:
+    """"The Warmate loitering munition", "FDI HN frigates", "Borsuk infantry fighting vehicles": an unknown name
+    (one to three capitalised words) written right before a system class word is a system."""
+    g = gazetteer()
+    starts = {w[0]: i for i, w in enumerate(words)}
+    for c in classes:
+        if g.class_kind.get(c[2], "system") != "system" or c[0] not in starts or text[c[0]].isupper():
+            continue
+        i = starts[c[0]]
+        run: list[int] = []
+        j = i - 1
+        while j >= 0 and len(run) < 3:
+            w = words[j]
+            if w[1] + 1 != words[j + 1][0] or not CAP_WORD.fullmatch(w[2]) or w[2] in NOT_NAME_WORDS:
+                break
+            if g.months.get(w[2].lower().rstrip(".")) is not None or g.numbers.get(w[2].lower()) is not None:
+                break
+            run.insert(0, j)
+            j -= 1
+        while run and not words[run[0]][2][0].isalpha():
+            run.pop(0)
+        if not run:
+            continue
+        s, e = words[run[0]][0], words[run[-1]][1]
+        if _taken(found, s, e) or any(m.end == s - 1 and m.kind in ("country", "organisation") and m.form != "demonym"
+                                      and text[m.end - 2 : m.end] not in ("'s", "’s") for m in found):
+            continue  # "Royal Navy frigates", "Poland frigates" are no names
+        name = text[s:e]
+        if name.endswith(("'s", "’s")) or (s == 0 and len(run) == 1 and name in g.starters):
+            continue
+        entry = g.systems.get(name)
+        found.append(Mention(s, e, EntityRef(name, "system", (entry.name,) if entry and entry.name != name else ()), "pattern", entry))

@@ -11,11 +11,12 @@ WORDNUM = r"[a-z]+(?:-[a-z]+)?"
 TARGETS = re.compile(
     r"(?:(?P<bound>" + BOUND + r") )?(?P<num>" + NUM + "|" + WORDNUM + r") (?P<attr>(?:(?:[a-z]+ed|simultaneous|aerial|air|ground) )?targets)\b", re.I)
 MEASURE = re.compile(
-    r"(?P<attr>range|reach|ceiling|altitudes?|speed|top speed|maximum speed|endurance|payload|radius|combat radius)"
-    r"(?: of| is| reaches)?(?: (?P<bound>" + BOUND + r"))? (?P<num>" + NUM + r") ?(?P<unit>km/h|kilometers per hour|kmh|mph|knots|km|kilometers|kilometres|miles|nautical miles|meters|metres|m|feet|ft|hours|kg|tonnes|tons)\b"
+    r"(?P<attr>range|reach|ceiling|altitudes?|speed|top speed|maximum speed|endurance|payload|radius|combat radius"
+    r"|(?:maximum )?take-off weight|weight|displacement)"
+    r"(?: of| is| reaches)?(?: (?P<bound>" + BOUND + r"))? (?P<num>" + NUM + r") ?(?P<unit>km/h|kilometers per hour|kmh|mph|knots|km|kilometers|kilometres|miles|nautical miles|nmi|meters|metres|m|feet|ft|hours|minutes|kg|tonnes|tons)\b"
     r"|(?:(?P<bound2>" + BOUND + r") )?(?P<num2>" + NUM + r")[- ]?(?P<unit2>km|kilometers|kilometres|miles|nautical miles|km/h|mph|knots|meters|metres|m|feet|ft)[- ](?P<attr2>range|ceiling|altitude|speed|radius)\b"
     r"|(?P<attr3>speed|velocity)s? of (?:(?P<bound3>" + BOUND + r") )?Mach (?P<num3>\d+(?:\.\d+)?)", re.I)
-UNITS = {"kilometers": "km", "kilometres": "km", "meters": "m", "metres": "m", "kilometers per hour": "km/h",
+UNITS = {"nautical miles": "nmi", "kilograms": "kg", "tonne": "tonnes", "ton": "tonnes", "kilometers": "km", "kilometres": "km", "meters": "m", "metres": "m", "kilometers per hour": "km/h",
          "kmh": "km/h", "ft": "feet", "tons": "tonnes"}
 
 
@@ -29,7 +30,13 @@ REACH = re.compile(r"\b(?P<verb>detect|track|engage|intercept|strike|hit)s? (?:[
                    r"(?P<num>" + NUM + r") ?(?P<unit>km|kilometers|kilometres|miles|nautical miles)\b", re.I)
 MASS = {"tons": "tonnes", "kilograms": "kg", "lb": "pounds"}
 
-CUE = re.compile(r"targets|range|reach|ceiling|altitude|speed|velocity|endurance|payload|radius|crew|carr|aloft|airborne|detect|track|engage|fire|launch|hold|armed with|remain|stay", re.I)
+WEIGH = re.compile(r"\b(?P<v>weighs?|weighing|displaces?|displacing)(?: (?P<bound>" + BOUND + r"))? (?P<num>" + NUM + r") ?"
+                   r"(?P<unit>tonnes|tons|kg|kilograms)\b", re.I)
+TONNAGE = re.compile(r"\b(?P<num>" + NUM + r")[- ](?P<unit>tonnes?|tons?) (?:[\w-]+ ){0,2}?(?:ships?|frigates?|vessels?|submarines?|destroyers?"
+                     r"|corvettes?|warships?|boats?|carriers?|cutters?)\b", re.I)
+WARHEAD = re.compile(r"\b(?P<num>" + NUM + r") ?(?P<unit>kg|kilograms?|pounds|lb)(?: \w+)? warhead\b|\bwarhead (?:of|weighing) (?P<num2>" + NUM + r") ?(?P<unit2>kg|kilograms?|pounds|lb)\b", re.I)
+CRUISE = re.compile(r"\b(?:cruises?|flies|fly|travels?) at (?:(?P<bound>" + BOUND + r") )?(?P<num>" + NUM + r") ?(?P<unit>km/h|mph|knots)\b", re.I)
+CUE = re.compile(r"weigh|displac|tonne|ton\b|warhead|cruis|fl[yi]|travel|targets|range|reach|ceiling|altitude|speed|velocity|endurance|payload|radius|crew|carr|aloft|airborne|detect|track|engage|fire|launch|hold|armed with|remain|stay", re.I)
 
 
 def _subject(s: Sent, art: Article, pos: int):
@@ -91,6 +98,7 @@ def capabilities(s: Sent, art: Article) -> None:
         if value is not None:
             emit(art, s, _subject(s, art, m.start()), "capability", m.span(), "capability.endurance", text=m.group(0),
                  value=value, unit=m.group("unit").lower(), attribute="endurance", bound=(m.group("bound") or "").lower())
+    _masses(s, art)
     for m in REACH.finditer(s.text):
         value = number(m.group("num"))
         if value is None or any(a < m.end() and m.start() < b for a, b in spans):
@@ -99,6 +107,33 @@ def capabilities(s: Sent, art: Article) -> None:
         attr = "detection range" if m.group("verb").lower() in ("detect", "track") else "range"
         emit(art, s, _subject(s, art, m.start()), "capability", m.span(), "capability.reach", text=m.group(0),
              value=value, unit=UNITS.get(unit, unit), attribute=attr, bound=(m.group("bound") or "").lower())
+
+
+def _masses(s: Sent, art: Article) -> None:
+    """"weighs 5.7 kg", "displaces about 2,800 tonnes", "the 4,500-tonne frigates", "a 4.5 kg warhead", "cruises at 115 mph"."""
+    for m in WEIGH.finditer(s.text):
+        value = number(m.group("num"))
+        attr = "displacement" if m.group("v").lower().startswith("displac") else "weight"
+        unit = m.group("unit").lower()
+        if value is not None:
+            emit(art, s, _subject(s, art, m.start()), "capability", m.span(), "capability.weight", text=m.group(0)[m.group(0).find(" ") + 1 :],
+                 value=value, unit=UNITS.get(unit, unit), attribute=attr, bound=(m.group("bound") or "").lower())
+    for m in TONNAGE.finditer(s.text):
+        value = number(m.group("num"))
+        if value is not None and value >= 50:
+            emit(art, s, _subject(s, art, m.start()), "capability", m.span(), "capability.tonnage",
+                 text=s.text[m.start() : m.end("unit")], value=value, unit="tonnes", attribute="displacement")
+    for m in WARHEAD.finditer(s.text):
+        value = number(m.group("num") or m.group("num2"))
+        unit = (m.group("unit") or m.group("unit2")).lower()
+        if value is not None:
+            emit(art, s, _subject(s, art, m.start()), "capability", m.span(), "capability.warhead", text=m.group(0),
+                 value=value, unit=UNITS.get(unit, unit), attribute="warhead")
+    for m in CRUISE.finditer(s.text):
+        value = number(m.group("num"))
+        if value is not None:
+            emit(art, s, _subject(s, art, m.start()), "capability", m.span(), "capability.cruise", text=m.group(0),
+                 value=value, unit=m.group("unit").lower(), attribute="speed", bound=(m.group("bound") or "").lower())
 
 
 RULES = (capabilities,)

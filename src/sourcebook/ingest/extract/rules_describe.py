@@ -60,7 +60,7 @@ def juxtaposed_type(s: Sent, art: Article) -> None:
         if _kind_of(c[2]) != "system":
             continue
         nxt = next((m for m in s.mentions if m.kind == "system" and m.start == c[1] + 1), None)
-        if nxt and s.class_at(nxt.end + 1, 0) is None:
+        if nxt and s.class_at(nxt.end + 1, 0) is None and not re.search(r"[A-Z][\w-]* $", s.text[max(0, c[0] - 30) : c[0]]):
             for m in listed(s, nxt):
                 emit(art, s, m.ref, "type", (c[0], m.end), "type.class_then_name", text=_singular(s.text[c[0] : c[1]]), weak=True)
 

@@ -8,7 +8,9 @@ import re
 
 from sourcebook.ingest.drafts import EntityRef
 from sourcebook.ingest.extract.context import Article, Sent, emit
+from sourcebook.ingest.extract.dates import year_range
 from sourcebook.ingest.extract.entities import Mention, force_country
+from sourcebook.ingest.extract.hedges import unreal
 from sourcebook.ingest.extract.numbers import as_number, money, number
 from sourcebook.ingest.extract.phrases import country_after, quantity, status
 from sourcebook.ingest.gazetteer import gazetteer
@@ -46,12 +48,15 @@ def _systems(s: Sent, a: int, b: int) -> list[Mention]:
 def _date_in(s: Sent, a: int, b: int, art: Article | None = None) -> tuple[str, int | None]:
     dates = [d for d in s.dates if a <= d.start < b and d.start >= s.dateline_end]
     years = [y for y in s.years if a <= y[0] < b and y[0] >= s.dateline_end]
-    cut = re.search(r" and (?:expects?|plans?|hopes?|wants?|intends?|will)\b", s.text[a:b])
+    cut = re.search(r" and (?:expects?|plans?|hopes?|wants?|intends?|will|(?:has |have |had |then |later )?(?!based\b)[a-z]{3,}ed (?!by\b|from\b|to\b))\b", s.text[a:b])
     if cut:  # "bought X in 2023 and expects them by 2026": the later year is another event
         dates = [d for d in dates if d.start < a + cut.start()] or dates
         years = [y for y in years if y[0] < a + cut.start()] or years
     date = dates[-1].text if dates else ""
     year = dates[-1].year if dates and dates[-1].year else (years[-1][2] if years else None)
+    span = year_range(s.text, years)
+    if span and not dates:  # "in 2017–2019", "between 2016 and 2018": the deliveries began in the first year
+        date, year = span
     if not date and art is not None and art.dateline and art.dateline[0] == s.index:
         date = art.dateline[1]
     if year is None and s.dateline_end and art is not None and not years:
@@ -125,7 +130,15 @@ def _subjects(s: Sent, pos: int) -> list[Mention]:
 
 
 def _as_party(m: Mention) -> EntityRef:
+    """A national force or defence ministry buys for its state: "the Czech Ministry of Defence" -> Czech Republic."""
+    country = m.ref.name[: -len(" Ministry of Defence")] if m.ref.name.endswith(" Ministry of Defence") else ""
+    if m.kind == "organisation" and country in gazetteer().countries:
+        return EntityRef(country, "country")
     return force_country(m) or m.ref
+
+
+GENERIC_BUYER = re.compile(r"(?:^|, |\bthen )(?:the )?(?:(?:defen[cs]e|armed forces|war) )?(?:ministry|government|army|navy|air force|military)"
+                           r"(?: of defen[cs]e)?(?: (?:has|have|had|also|then|later|recently|formally|officially))* $", re.I)
 
 
 def verbs(s: Sent, art: Article) -> None:
@@ -145,6 +158,8 @@ def verbs(s: Sent, art: Article) -> None:
         if re.search(r"\b(?:receive|take delivery)", verb):
             contract = False
         predicate = "contract_signed" if contract else "delivered_to"
+        if unreal(s.text, v.start(), v.end(), lo, hi, predicate):
+            continue
         passive = bool(PASSIVE.search(s.text[lo : v.start()])) or verb.startswith(("was given", "were given"))
         supplier_verb = verb.startswith(SUPPLIER_VERBS + ("approved",))
         # a clause ends at ", while", ", and", "; ": what follows belongs to the next verb
@@ -183,6 +198,8 @@ def verbs(s: Sent, art: Article) -> None:
             recipients = _subjects(s, v.start())
         else:
             recipients = _recipients(s, country_after(s, "to|by", v.end(), hi))
+        if not recipients and not supplier_verb and not passive and art.title_country and GENERIC_BUYER.search(s.text[lo : v.start()]):
+            recipients = [Mention(v.start(), v.start(), EntityRef(art.title_country, "country"))]  # "the ministry signed": the title's state
         recs = [_as_party(r) for r in recipients] or [x for x in [art.focus.recipient or _home(art)] if x]
         if not focus_used:
             subject_refs = []
@@ -261,6 +278,9 @@ def _home(art: Article) -> EntityRef | None:
 def nominal(s: Sent, art: Article) -> None:
     """"the transfer of a battery for a Buk-M2", "deliveries of X batteries from A to B"."""
     for n in NOMINAL.finditer(s.text):
+        if re.search(r"\b(?:took|take|takes|taken|taking|accepted|accept) $", s.text[max(0, n.start() - 8) : n.start()]) \
+                or unreal(s.text, n.start(), n.end(), predicate="delivered_to"):
+            continue
         window_end = min(len(s.text), n.end() + 70)
         semi = s.text.find(";", n.end())
         stop = semi if 0 <= semi < window_end else window_end
@@ -300,7 +320,7 @@ def follow_up(s: Sent, art: Article) -> None:
     for a, b, year in s.years:
         if re.search(r"\b(?:until|through|till|by|will \w+(?: \w+)?)\s+(?:the end of )?$", s.text[max(0, a - 30) : a]):
             continue  # "deliveries will continue until 2026": not a delivery in that year
-        if any(c.predicate == "delivered_to" and c.qualifiers.get("year") == year
+        if any(c.predicate == "delivered_to" and (c.qualifiers.get("year") == year or str(year) in str(c.qualifiers.get("date", "")))
                for c in itertools.takewhile(lambda c: c.sentence == s.index, reversed(art.claims))):
             continue  # the verb rule already said it
         cue = FOLLOW_UP.search(s.text[: a])
