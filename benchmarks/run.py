@@ -100,9 +100,23 @@ def build_or_reuse(n: int, seed: int, data: Path, rebuild: bool) -> tuple[Path, 
 
 # -- search ----------------------------------------------------------------------------------------
 
+def open_as_app(path: Path):  # type: ignore[no-untyped-def]
+    """The library as the app opens it: read-only through store.quick.ReadLibrary (plain sqlite3)
+    where this Sourcebook has it, else through store.library."""
+    try:
+        from sourcebook.store.quick import ReadLibrary
+    except ImportError:
+        from sourcebook.store.library import open_library
+
+        return open_library(path)
+    return ReadLibrary(path)
+
+
 def raw_search(con: sqlite3.Connection, expr: str, limit: int = PAGE) -> tuple[list, int]:
     """What the app's search needs, by hand: ranked claim hits with highlights, the claim count,
-    and the columns of the rows shown (claim, its article, sentence, subject and object kind)."""
+    and the columns of the rows shown (claim, its article, sentence, subject and object kind), in one
+    read transaction as the app reads them."""
+    con.execute("BEGIN")
     hits = con.execute(
         "SELECT rowid, highlight(claim_fts, 3, char(2), char(3)) FROM claim_fts WHERE claim_fts MATCH ? "
         "ORDER BY bm25(claim_fts), rowid LIMIT ?", (expr, limit)).fetchall()
@@ -116,16 +130,16 @@ def raw_search(con: sqlite3.Connection, expr: str, limit: int = PAGE) -> tuple[l
             FROM claim c JOIN article a ON a.id = c.article_id JOIN sentence s ON s.id = c.sentence_id
             JOIN entity sub ON sub.id = c.subject_id LEFT JOIN entity obj ON obj.id = c.object_id
             WHERE c.id IN ({','.join('?' * len(ids))})""", ids).fetchall()
+    con.execute("COMMIT")
     return [(h, rows) for h in hits], total
 
 
 def bench_search(path: Path, repeat: int) -> dict:
     from sourcebook.store import fts, queries
-    from sourcebook.store.library import open_library
     from sourcebook.store.search_syntax import parse
 
-    lib = open_library(path)
-    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    lib = open_as_app(path)
+    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, isolation_level=None)
     typed = {k: as_you_type(q) for k, q in QUERIES.items()}
     exprs = {k: fts.render(parse(q)) for k, q in typed.items()}
 
@@ -192,7 +206,6 @@ def bench_sidebar_and_sheet(path: Path, repeat: int) -> dict:
     from sourcebook.sheets.model import build_sheet
     from sourcebook.sheets.printing import write_pdf
     from sourcebook.store import queries
-    from sourcebook.store.library import open_library
     from sourcebook.ui.fact_sidebar import FactSidebar
     from sourcebook.ui.tasks import TaskRunner
 
@@ -203,7 +216,7 @@ def bench_sidebar_and_sheet(path: Path, repeat: int) -> dict:
     except ImportError:  # an older Sourcebook
         pass
     app = QApplication.instance() or QApplication(["bench"])
-    lib = open_library(path)
+    lib = open_as_app(path)
     runner = TaskRunner()
     side = FactSidebar(runner)
     side.resize(400, 800)

@@ -14,6 +14,7 @@ from sourcebook.store.models import SCHEMA_VERSION
 from sourcebook.store.records import ClaimFilter
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+import orm_reference as ref  # noqa: E402
 from synthetic import Vocabulary, article  # noqa: E402
 
 
@@ -84,10 +85,10 @@ def test_orm_formulations_equal_the_quick_path(synthetic_library):
         with open_library(path, bundled=bundled) as lib:
             for offset, limit, filt in ((0, 200, ""), (2, 7, ""), (0, 10, "air"), (0, 5, "zzz")):
                 assert queries.articles(lib, offset=offset, limit=limit, title_filter=filt) == \
-                    queries._articles_orm(lib, offset=offset, limit=limit, title_filter=filt)
+                    ref.articles(lib, offset=offset, limit=limit, title_filter=filt)
             rows = queries.articles(lib, limit=1000)
             for r in rows:
-                assert queries.article(lib, r.id) == queries._article_orm(lib, r.id)
+                assert queries.article(lib, r.id) == ref.article(lib, r.id)
             some = queries.claims(lib, limit=None)
             assert some
             first = some[0]
@@ -103,6 +104,58 @@ def test_orm_formulations_equal_the_quick_path(synthetic_library):
                 for sort in queries.SORTS:
                     for offset, limit in ((0, None), (0, 500), (3, 11), (10**6, 5)):
                         assert queries.claims(lib, f, offset=offset, limit=limit, sort=sort) == \
-                            queries._claims_orm(lib, f, offset=offset, limit=limit, sort=sort), (f, sort, offset)
+                            ref.claims(lib, f, offset=offset, limit=limit, sort=sort), (f, sort, offset)
             for f in filters:
-                assert len(queries.claims(lib, f, limit=None)) == queries.claim_count(lib, f)
+                assert queries.claim_count(lib, f) == ref.claim_count(lib, f) == len(queries.claims(lib, f, limit=None))
+            assert queries.predicates(lib) == ref.predicates(lib)
+            from sourcebook.store.models import Entity
+
+            assert queries.systems(lib) == ref.entity_rows(lib, Entity.kind == "system")
+            for row in ref.entity_rows(lib, Entity.id > 0):
+                assert queries.entity(lib, row.id) == row
+                for name in (row.name, *row.aliases):
+                    found = queries.find_entity(lib, name, kind=row.kind)
+                    assert found is not None and found.id == ref.find_entity_id(lib, queries.fold(name), row.kind)
+
+
+def test_read_library_reads_what_library_reads(synthetic_library):
+    """The app reads through quick.ReadLibrary; every query gives what it gives on a Library."""
+    with open_library(synthetic_library) as lib, quick.ReadLibrary(synthetic_library) as ro:
+        assert ro.name == lib.name and ro.path == lib.path and not ro.writable
+        assert queries.summary(ro) == queries.summary(lib)
+        assert queries.articles(ro, limit=1000) == queries.articles(lib, limit=1000)
+        assert queries.article_count(ro, "air") == queries.article_count(lib, "air")
+        for a in queries.articles(lib, limit=5):
+            assert queries.article(ro, a.id) == queries.article(lib, a.id)
+            assert queries.article_id_for(ro, a.slug) == a.id
+        for sort in queries.SORTS:
+            page = {"sort": sort, "offset": 3, "limit": 40}
+            assert queries.claims(ro, **page) == queries.claims(lib, **page)
+        assert list(queries.iter_claims(ro, batch=7)) == queries.claims(lib, limit=None)
+        assert queries.search(ro, "delivery") == queries.search(lib, "delivery")
+        assert queries.systems(ro) == queries.systems(lib)
+        assert queries.suggest(ro, "Patriott") == queries.suggest(lib, "Patriott")
+
+
+def test_search_order_is_rank_order_and_pages_do_not_overlap(synthetic_library):
+    import sqlite3
+
+    from sourcebook.store import fts
+    from sourcebook.store.search_syntax import parse
+
+    with open_library(synthetic_library) as lib:
+        whole = [h.claim.id for h in queries.search(lib, "delivery", limit=1000, sentences=False).claims]
+        assert len(whole) > 20
+        paged = []
+        for offset in range(0, len(whole), 7):
+            paged += [h.claim.id for h in queries.search(lib, "delivery", limit=7, offset=offset,
+                                                         with_totals=False, sentences=False).claims]
+        assert paged == whole
+        assert queries.search(lib, "delivery", limit=5).total_claims == len(whole)
+    con = sqlite3.connect(synthetic_library)
+    try:
+        ranked = [r[0] for r in con.execute("SELECT rowid FROM claim_fts WHERE claim_fts MATCH ? ORDER BY rank",
+                                            (fts.render(parse("delivery")),))]
+    finally:
+        con.close()
+    assert ranked == whole

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass
-
-from sqlalchemy import Connection
+from typing import TYPE_CHECKING
 
 from sourcebook.store.search_syntax import Term, parse
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
 
 TOKENIZE = "unicode61 remove_diacritics 2"
 MARK_START, MARK_END = "\x02", "\x03"  # highlight() markers; UIs turn them into escaped markup
@@ -119,13 +121,16 @@ class Hit:
     marked: str  # the matched column with MARK_START/MARK_END around matched words
 
 
-def _driver(conn: Connection) -> sqlite3.Connection:
-    """The sqlite3 connection under a SQLAlchemy one (same transaction): searches run often and
-    return many rows, and the statements below need nothing from SQLAlchemy but the connection."""
+def _driver(conn: Connection | sqlite3.Connection) -> sqlite3.Connection:
+    """The sqlite3 connection itself, or the one under a SQLAlchemy connection (same transaction):
+    searches run often and return many rows, and need nothing from SQLAlchemy but the connection."""
+    if isinstance(conn, sqlite3.Connection):
+        return conn
     return conn.connection.driver_connection  # type: ignore[return-value]
 
 
-def _match(conn: Connection, table: str, column: int, query: str, *, limit: int, offset: int) -> list[Hit]:
+def _match(conn: Connection | sqlite3.Connection, table: str, column: int, query: str, *, limit: int,
+           offset: int) -> list[Hit]:
     expr = render(parse(query))
     if not expr:
         return []
@@ -135,15 +140,15 @@ def _match(conn: Connection, table: str, column: int, query: str, *, limit: int,
     return [Hit(r[0], r[1]) for r in rows]
 
 
-def match_claims(conn: Connection, query: str, *, limit: int, offset: int = 0) -> list[Hit]:
+def match_claims(conn: Connection | sqlite3.Connection, query: str, *, limit: int, offset: int = 0) -> list[Hit]:
     return _match(conn, "claim_fts", 3, query, limit=limit, offset=offset)
 
 
-def match_sentences(conn: Connection, query: str, *, limit: int, offset: int = 0) -> list[Hit]:
+def match_sentences(conn: Connection | sqlite3.Connection, query: str, *, limit: int, offset: int = 0) -> list[Hit]:
     return _match(conn, "sentence_fts", 0, query, limit=limit, offset=offset)
 
 
-def count(conn: Connection, query: str, *, sentences: bool = True) -> tuple[int, int]:
+def count(conn: Connection | sqlite3.Connection, query: str, *, sentences: bool = True) -> tuple[int, int]:
     """How many claims and how many sentences match (sentences not counted, 0, unless asked)."""
     expr = render(parse(query))
     if not expr:
@@ -158,6 +163,8 @@ def count(conn: Connection, query: str, *, sentences: bool = True) -> tuple[int,
 
 def segments(marked: str) -> list[tuple[str, bool]]:
     """A highlighted string as (text, matched) pieces, for a UI to escape and style."""
+    if MARK_START not in marked:  # the match was in another column: nothing marked here
+        return [(marked, False)] if marked else []
     out: list[tuple[str, bool]] = []
     rest = marked
     while rest:

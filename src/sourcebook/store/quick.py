@@ -10,10 +10,14 @@ SQLAlchemy.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
-from collections.abc import Iterable, Sequence
+import threading
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
+from sourcebook.errors import LibraryError, LibraryLocked, ReadOnlyLibrary
 from sourcebook.store.records import (
     ArticleRow,
     ArticleView,
@@ -24,6 +28,7 @@ from sourcebook.store.records import (
     SentenceView,
 )
 
+BUSY_TIMEOUT_MS = int(os.environ.get("SOURCEBOOK_BUSY_TIMEOUT_MS", "5000"))  # as store.library
 SCHEMA_VERSION = 1  # == models.SCHEMA_VERSION (models imports SQLAlchemy; a test keeps the two equal)
 
 # The columns of a ClaimRecord, in its field order, from claim c and its article, sentence and entities.
@@ -46,29 +51,57 @@ def _json(value: str | None):  # type: ignore[no-untyped-def]
     return json.loads(value)
 
 
+_STRINGS: dict[str, tuple[str, ...] | None] = {}
+
+
+def _strings(value: str | None) -> tuple[str, ...] | None:
+    """A JSON list of names (credits, object lists) as a tuple; the same few lists recur on every
+    row of a page, and a tuple of strings can be shared."""
+    if value is None:
+        return None
+    found = _STRINGS.get(value, _STRINGS)
+    if found is _STRINGS:
+        parsed = _json(value)
+        found = tuple(parsed) if parsed is not None else None
+        if len(_STRINGS) > 4096:
+            _STRINGS.clear()
+        _STRINGS[value] = found
+    return found  # type: ignore[return-value]
+
+
 def claim_record(r: Sequence) -> ClaimRecord:  # type: ignore[type-arg]
     """A ClaimRecord from a row of CLAIM_COLUMNS."""
-    credits, object_list, qualifiers = _json(r[4]), _json(r[16]), _json(r[19])
+    qualifiers = r[19]
     return ClaimRecord(
-        id=r[0], article_id=r[1], article_slug=r[2], article_title=r[3], article_credits=tuple(credits or ()),
-        sentence_id=r[5], sentence=r[6], sentence_start=r[7], sentence_end=r[8], subject_id=r[9], subject=r[10],
-        subject_kind=r[11], predicate=r[12], object_id=r[13], object_kind=r[14], object_text=r[15],
-        object_list=tuple(object_list) if object_list is not None else None,
-        value=float(r[17]) if r[17] is not None else None, unit=r[18], qualifiers=dict(qualifiers or {}),
-        quote=r[20], quote_start=r[21], quote_end=r[22], rule=r[23], status=r[24],
+        r[0], r[1], r[2], r[3], _strings(r[4]) or (), r[5], r[6], r[7], r[8], r[9], r[10], r[11], r[12],
+        r[13], r[14], r[15], _strings(r[16]), float(r[17]) if r[17] is not None else None, r[18],
+        {} if qualifiers == "{}" else dict(_json(qualifiers) or {}), r[20], r[21], r[22], r[23], r[24],
     )
 
 
 def connect(path: str | Path, *, immutable: bool = False) -> sqlite3.Connection:
-    """A read-only connection to a library file; raises (sqlite3.Error, ValueError) when it is not one
-    of this schema version, so that a caller can fall back to the full path and its messages."""
+    """A read-only connection to a library file, opened as store.library opens its readers; raises
+    (sqlite3.Error, ValueError) when it is not a library of this schema version, so that a caller
+    can fall back to store.library and its messages."""
     p = Path(path)
     if not p.is_file():
         raise ValueError(f"{p}: no such library file")
+    with p.open("rb") as f:
+        if f.read(16) != b"SQLite format 3\x00":
+            raise ValueError(f"{p}: not a Sourcebook library (not an SQLite file)")
+    # As store.library: a folder no one can write (a read-only mount) holds a library no one is
+    # writing, read as immutable; a reader that could write opens read-write but query-only, so
+    # that the last connection to close folds SQLite's -wal/-shm companions away.
+    wal = p.with_name(p.name + "-wal")
+    immutable = immutable or (not os.access(p.parent, os.W_OK) and not wal.exists())
+    can_write = os.access(p, os.W_OK) and os.access(p.parent, os.W_OK)
+    mode = "rw" if can_write and not immutable else "ro"
     quoted = str(p.resolve()).replace("?", "%3f").replace("#", "%23")
-    uri = f"file:{quoted}?mode=ro" + ("&immutable=1" if immutable else "")
-    con = sqlite3.connect(uri, uri=True, check_same_thread=False)
+    uri = f"file:{quoted}?mode={mode}" + ("&immutable=1" if immutable else "")
+    con = sqlite3.connect(uri, uri=True, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000)
     try:
+        con.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        con.execute("PRAGMA query_only = ON")
         row = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
         if row is None or row[0] != str(SCHEMA_VERSION):
             raise ValueError(f"{p}: library schema version {row[0] if row else 'unknown'}")
@@ -198,3 +231,105 @@ def claims(con: sqlite3.Connection, f: ClaimFilter = ClaimFilter(), *, offset: i
         f"SELECT {CLAIM_COLUMNS} FROM {CLAIM_FROM} WHERE c.id IN (SELECT value FROM json_each(?))",
         (json.dumps(ids),))}
     return [found[i] for i in ids if i in found]
+
+
+def claim_count(con: sqlite3.Connection, f: ClaimFilter = ClaimFilter()) -> int:  # noqa: B008
+    where, args = _where(f)
+    return con.execute(f"SELECT count(c.id) FROM claim c{where}", args).fetchone()[0] or 0
+
+
+def article_count(con: sqlite3.Connection, title_filter: str = "") -> int:
+    where, args = "", []
+    if title_filter.strip():
+        where = " WHERE lower(a.title) LIKE lower(?) ESCAPE '\\' OR lower(a.slug) LIKE lower(?) ESCAPE '\\'"
+        args = [_like(title_filter)] * 2
+    return con.execute(f"SELECT count(*) FROM article a{where}", args).fetchone()[0] or 0
+
+
+# -- a library opened for reading only -------------------------------------------------------------
+
+def library_error(path: str | Path, e: BaseException) -> LibraryError:
+    """A database error as the one line store.library gives for it (same wording)."""
+    msg = str(getattr(e, "orig", e)) or type(e).__name__
+    if "locked" in msg or "busy" in msg:
+        return LibraryLocked(f"{path}: library is locked by another program; try again when it has finished")
+    if "readonly" in msg or "read-only" in msg:
+        return ReadOnlyLibrary(f"{path}: library file is read-only")
+    if "malformed" in msg or "not a database" in msg or "disk image" in msg:
+        return LibraryError(f"{path}: library is damaged ({msg}); restore it from a backup or rebuild it "
+                            "with 'sourcebook ingest' from its articles")
+    return LibraryError(f"{path}: {msg}")
+
+
+class ReadLibrary:
+    """A library opened read-only in plain sqlite3, with the attributes of store.library's Library
+    that readers use (path, name, bundled, writable, close) and one connection per thread.
+
+    What the app reads through: the query API (store.queries) takes either kind, and reading needs
+    nothing of SQLAlchemy, which costs the app ~0.4 s to import and ~45 MB to hold."""
+
+    writable = False
+
+    def __init__(self, path: str | os.PathLike[str], *, bundled: bool = False) -> None:
+        self.path = Path(path)
+        self.bundled = bundled
+        self._local = threading.local()
+        self._lock = threading.Lock()
+        self._open: list[sqlite3.Connection] = []
+        self._closed = False
+        self.connection()  # opens and checks the file now: errors belong to opening
+
+    @property
+    def name(self) -> str:
+        return "Bundled library" if self.bundled else self.path.stem
+
+    def connection(self) -> sqlite3.Connection:
+        """This thread's connection (made on first use)."""
+        con = getattr(self._local, "con", None)
+        if con is None:
+            if self._closed:
+                raise LibraryError(f"{self.path}: library is closed")
+            try:
+                con = connect(self.path, immutable=self.bundled)
+            except sqlite3.Error as e:
+                raise library_error(self.path, e) from None
+            except ValueError as e:
+                raise LibraryError(str(e)) from None
+            con.isolation_level = None  # transactions are begun explicitly, as store.library does
+            self._local.con = con
+            with self._lock:
+                self._open.append(con)
+        return con
+
+    @contextmanager
+    def reading(self) -> Iterator[sqlite3.Connection]:
+        """This thread's connection in a read transaction (one consistent view); errors as LibraryError."""
+        con = self.connection()
+        try:
+            if con.in_transaction:  # already reading on this thread
+                yield con
+                return
+            con.execute("BEGIN")
+            try:
+                yield con
+            finally:
+                if con.in_transaction:
+                    con.execute("COMMIT")
+        except sqlite3.Error as e:
+            raise library_error(self.path, e) from None
+
+    def close(self) -> None:
+        self._closed = True
+        with self._lock:
+            cons, self._open = self._open, []
+        for con in cons:
+            try:
+                con.close()
+            except sqlite3.Error:
+                pass
+
+    def __enter__(self) -> ReadLibrary:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

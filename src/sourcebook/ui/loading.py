@@ -1,4 +1,8 @@
-"""Opening a library off the GUI thread: what the window needs for its first paint, read in one go."""
+"""Opening a library for the window: what it needs for its first paint, read in one go.
+
+The app only reads, and reads through store.quick's ReadLibrary (plain sqlite3): SQLAlchemy, which
+costs ~0.4 s to import and ~45 MB to hold, is loaded only to explain a file that will not open.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from sourcebook.store.library import Library
+    from sourcebook.store.quick import ReadLibrary
     from sourcebook.store.records import ArticleRow, ArticleView, ClaimRecord, Summary
 
 
@@ -14,7 +19,7 @@ if TYPE_CHECKING:
 class Loaded:
     """What opening a library fetches off the GUI thread, so the first paint needs no more queries."""
 
-    lib: Library
+    lib: Library | ReadLibrary
     summary: Summary
     predicates: list[str]
     kinds: tuple[str, ...]
@@ -23,17 +28,32 @@ class Loaded:
     claims: dict[int, ClaimRecord]
 
 
-def load_library(path: str, bundled: bool, last_article: int | None, *, painted: bool = False) -> Loaded:
-    """Open a library and read what the window shows first (runs on a worker thread).
+def open_for_reading(path: str, bundled: bool) -> Library | ReadLibrary:
+    """A library opened to read: a ReadLibrary, or when the file will not open as one, whatever
+    store.library makes of it (its exact error, or a Library if it opens after all)."""
+    from sourcebook.errors import LibraryError
+    from sourcebook.store.quick import ReadLibrary
 
-    ``painted``: the first paint was already made from the quick path (quick_first_paint); only the
-    library, its summary and its predicates are read (articles and article are left empty).
+    try:
+        return ReadLibrary(path, bundled=bundled)
+    except LibraryError:
+        from sourcebook.store.library import open_library
+
+        return open_library(path, bundled=bundled)
+
+
+def load_library(path: str, bundled: bool, last_article: int | None, *, painted: bool = False,
+                 lib: Library | ReadLibrary | None = None) -> Loaded:
+    """Open a library (or take ``lib``, already open) and read what the window shows first (runs on
+    a worker thread).
+
+    ``painted``: the first paint was already made (quick_first_paint); only the summary and the
+    predicates are read (articles and article are left empty).
     """
     from sourcebook.ingest.drafts import ENTITY_KINDS
     from sourcebook.store import queries
-    from sourcebook.store.library import open_library
 
-    lib = open_library(path, bundled=bundled)
+    lib = lib if lib is not None else open_for_reading(path, bundled)
     if painted:
         return Loaded(lib, queries.summary(lib), queries.predicates(lib), tuple(ENTITY_KINDS), [], None, {})
     arts = queries.articles(lib, limit=200)
@@ -47,8 +67,9 @@ def load_library(path: str, bundled: bool, last_article: int | None, *, painted:
 
 @dataclass
 class FirstPaint:
-    """What the window paints first, read in plain sqlite3 before SQLAlchemy is even imported."""
+    """What the window paints first, read in plain sqlite3 on the GUI thread right after the frame."""
 
+    lib: ReadLibrary
     name: str
     articles: list[ArticleRow]
     article: ArticleView | None
@@ -56,25 +77,25 @@ class FirstPaint:
 
 
 def quick_first_paint(path: str, bundled: bool, last_article: int | None) -> FirstPaint:
-    """The article list and the first article through store.quick (the same records as the query
-    API gives); raises on anything unusual, and the caller then takes the full path."""
-    from pathlib import Path
-
+    """The library opened read-only, its article list and its first article (store.quick: the same
+    records as the query API gives); raises on anything unusual, and the caller takes the full path."""
     from sourcebook.store import quick
 
-    con = quick.connect(path, immutable=bundled)
+    lib = quick.ReadLibrary(path, bundled=bundled)
     try:
-        arts = quick.articles(con, limit=200)
-        view = quick.article(con, last_article) if last_article is not None else None
-        if view is None and arts:
-            view = quick.article(con, arts[0].id)
-        claims = {c.id: c for c in quick.article_claims(con, view.id)} if view else {}
-    finally:
-        con.close()
-    return FirstPaint("Bundled library" if bundled else Path(path).stem, arts, view, claims)
+        with lib.reading() as con:
+            arts = quick.articles(con, limit=200)
+            view = quick.article(con, last_article) if last_article is not None else None
+            if view is None and arts:
+                view = quick.article(con, arts[0].id)
+            claims = {c.id: c for c in quick.article_claims(con, view.id)} if view else {}
+    except BaseException:
+        lib.close()
+        raise
+    return FirstPaint(lib, lib.name, arts, view, claims)
 
 
-def article_claims(lib: Library, article_id: int) -> dict[int, ClaimRecord]:
+def article_claims(lib: Library | ReadLibrary, article_id: int) -> dict[int, ClaimRecord]:
     from sourcebook.store import queries
     from sourcebook.store.records import ClaimFilter
 

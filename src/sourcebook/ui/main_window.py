@@ -39,7 +39,7 @@ class MainWindow(QMainWindow):
         self._history: History | None = None
         self._rendered_once = False
         self._built = False
-        self._first_paint: FirstPaint | None = None  # painted from the quick path, the ORM not yet loaded
+        self._first_paint: FirstPaint | None = None  # painted at start-up, the rest not yet read
         self.setWindowTitle("Sourcebook")
         geometry = self.settings.value("window/geometry")
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
@@ -177,13 +177,14 @@ class MainWindow(QMainWindow):
         """Open a library off the GUI thread; None means the bundled one."""
         target, bundled, last_id = self.startup_target(path)
         if startup and self.lib is None and self._paint_first(target, bundled, last_id):
-            # the article is on screen; SQLAlchemy and the rest load on a worker, after this paint
+            # the article is on screen; the summary and the filters' lists are read on a worker
             from PySide6.QtCore import QTimer
 
             from sourcebook.ui.loading import load_library
 
+            lib = self._first_paint.lib if self._first_paint is not None else None
             QTimer.singleShot(0, lambda: self.runner.run(
-                lambda: load_library(target, bundled, last_id, painted=True), self._install,
+                lambda: load_library(target, bundled, last_id, painted=True, lib=lib), self._install,
                 lambda e: self._open_failed(e, startup), key="open"))
             return
         from sourcebook.ui.loading import load_library
@@ -194,8 +195,8 @@ class MainWindow(QMainWindow):
                         lambda e: self._open_failed(e, startup), key="open")
 
     def _paint_first(self, target: str, bundled: bool, last_id: int | None) -> bool:
-        """Show the article list and the first article from plain sqlite3 (store.quick), before the
-        ORM is imported; False when that path cannot (the full path then opens it, with its messages)."""
+        """Show the article list and the first article, read on this thread in plain sqlite3 (a few
+        milliseconds); False when that cannot be done (the full path then opens it, with its messages)."""
         from sourcebook.ui.loading import quick_first_paint
 
         try:
@@ -203,6 +204,7 @@ class MainWindow(QMainWindow):
         except Exception:  # noqa: BLE001 - anything unusual goes the full way, which explains it
             return False
         if first.article is None:
+            first.lib.close()
             return False
         from sourcebook.ui.claim_model import ClaimRow
 

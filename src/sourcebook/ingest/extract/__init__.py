@@ -11,14 +11,21 @@ from collections import Counter
 from collections.abc import Callable
 
 from sourcebook.ingest.drafts import EntityRef, Extraction, MentionDraft, ParsedArticle
-from sourcebook.ingest.extract import rules_capability, rules_describe, rules_events, rules_lists, rules_trade
+from sourcebook.ingest.extract import (
+    rules_capability,
+    rules_describe,
+    rules_events,
+    rules_lists,
+    rules_orders,
+    rules_trade,
+)
 from sourcebook.ingest.extract.context import Article, Sent
 from sourcebook.ingest.extract.dates import article_date, find_dates
 from sourcebook.ingest.extract.entities import Mention, force_country
 from sourcebook.ingest.sentences import split
 
 Rule = Callable[[Sent, Article], None]
-RULES: tuple[Rule, ...] = (*rules_lists.RULES, *rules_trade.RULES, *rules_describe.RULES, *rules_events.RULES, *rules_capability.RULES)
+RULES: tuple[Rule, ...] = (*rules_lists.RULES, *rules_trade.RULES, *rules_orders.RULES, *rules_describe.RULES, *rules_events.RULES, *rules_capability.RULES)
 
 __all__ = ["extract", "RULES"]
 

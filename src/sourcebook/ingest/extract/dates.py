@@ -14,7 +14,8 @@ DATE = re.compile(
     r"|(?P<m2>" + MONTH + r") (?P<d2>\d{1,2}(?:[-–]\d{1,2})?)(?:st|nd|rd|th)?(?:, (?P<y2>(?:19|20)\d\d))?"
     r"|(?P<pre>(?:early|mid|late|mid-) )?(?P<m3>" + MONTH + r") (?P<y3>(?:19|20)\d\d))(?![\w-])"
 )
-YEAR = re.compile(r"(?<![\w$.,-])(?:19|20)\d\d(?![\w-]|\.\d|,\d)")
+YEAR = re.compile(r"(?<![\w$.,-])(?:19|20)\d\d(?![\w-]|\.\d|,\d)"
+                  r"|(?<![\w$.,-])(?:19|20)\d\d(?=-(?:19|20)\d\d(?![\w-]))|(?<=(?<![\w$.,-])(?:19|20)\d\d-)(?:19|20)\d\d(?![\w-]|\.\d|,\d)")
 RELATIVE = re.compile(r"\b(?:this|next|last|later this|earlier this) (?:year|spring|summer|autumn|fall|winter|month|week)\b|\b(?:today|yesterday|tomorrow)\b", re.I)
 DATELINE = re.compile(r"^[A-Z][A-Z .'-]+,? (?:[A-Z][a-z]+ )?(?P<date>" + MONTH + r" \d{1,2}(?:, (?:19|20)\d\d)?)")
 

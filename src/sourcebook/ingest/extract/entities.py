@@ -20,7 +20,7 @@ DESIGNATION = re.compile(
     r"|[A-Z][a-z]{5,9}-\d{1,3}[A-Za-z]?)(?![\w-])"  # Nagastra-1, Bayraktar-2: a long name with a short model number
 )
 NOT_DESIGNATION = re.compile(r"^(?:FY\d|CY\d|Q[1-4]$|COVID|G\d{1,2}$|H[12]$|[A-Z]\d?$|\d+(?:st|nd|rd|th|s|mm|km|kg|cm|m|am|pm)$)|^[A-Z]-?\d{4}$")
-MODEL_SUFFIX = re.compile(r" (?=[A-Z0-9]*\d)[A-Za-z0-9]{2,6}(?![\w-])")  # M1A2 SEPV3
+MODEL_SUFFIX = re.compile(r" (?!\d+x\d+\b)(?=[A-Z0-9]*\d)[A-Za-z0-9]{2,6}(?![\w-])")  # not a wheel layout (6x6)  # M1A2 SEPV3
 NAME_WORD = re.compile(r" ([A-Z][a-z]+(?:-\d+)?)(?![\w-])")  # 9M14 Malyutka, BM-21 Grad
 YEAR_AFTER = re.compile(r" ((?:19|20)\d\d)(?!\w)")
 ABBR_IN_PARENS = re.compile(r"\(([A-Z][A-Za-z0-9&/-]{1,11})\)")
@@ -35,11 +35,11 @@ ORG_NAME_HEAD = re.compile(
 FORCE_NAME = re.compile(
     r"\b(?P<royal>Royal )?(?P<dem>[A-Z][a-z]+|U\.S\.|US|UK|U\.K\.)(?: Royal)? (?P<head>Air Force|Army|Navy|Marine Corps|Marines|Coast Guard"
     r"|Air Defen[cs]e Forces|Land Forces|Ground Forces|Armed Forces|Naval Forces|Special Forces|Space Force|Air and Space Force"
-    r"|Aerospace Forces|National Guard)\b"
+    r"|Aerospace Forces|National Guard|Defen[cs]e Forces|Self-Defen[cs]e Forces)\b"
 )
 LONG_FORM = re.compile(r"(?: [A-Z][a-z]+){1,3} Systems?\b")  # Harpoon Coastal Defense System(s)
 TYPE_NUMBER = re.compile(r"(?<![\w-])Type \d{2,3}[A-Z]?(?:/\d{3,4})?(?![\w-])")  # Type 209/1400, Type 052D
-SHIP_CLASS = re.compile(r"(?<![\w-])(?:[A-Z][a-z]+ )?[A-Z][A-Za-z]+-class\b")
+SHIP_CLASS = re.compile(r"(?<![\w-])(?:[A-Z][a-z]+ )?[A-Z][A-Za-z]+(?: \d{1,4}(?:\.\d{1,2})?)?-class\b")
 VARIANT = re.compile(r" (?:[A-Z](?:/[A-Z])?|II|III|IV|Block \d+(?:/\d+)?|Mk ?\d+|Mark \d+)(?![\w-]|\.\w)")
 DEFENCE_MINISTRY = re.compile(r"\b(?:(?P<dem>[A-Z][a-z]+) )?(?:Defen[cs]e Ministry|Ministry of Defen[cs]e)(?: of (?P<of>[A-Z][a-z]+))?")
 QUOTED_COMPANY = re.compile(r"\b(?:company|firm|factory|plant|corporation|enterprise) [\"“]([^\"”]{2,40})[\"”]")
@@ -341,6 +341,9 @@ def _names_before_class(text: str, words: list[tuple[int, int, str]], found: lis
         if not run:
             continue
         s, e = words[run[0]][0], words[run[-1]][1]
+        maker = next((m for m in found if m.kind == "organisation" and m.form == "name" and m.start == s and m.end < e), None)
+        if maker is not None and text[maker.end] == " " and not _taken(found, maker.end + 1, e):
+            found.remove(maker)  # "Otokar Cobra II": the maker's name opens the model's
         if _taken(found, s, e) or any(m.end == s - 1 and m.kind in ("country", "organisation") and m.form != "demonym"
                                       and text[m.end - 2 : m.end] not in ("'s", "’s") for m in found):
             continue  # "Royal Navy frigates", "Poland frigates" are no names

@@ -14,6 +14,7 @@ class Focus:
     exercise: EntityRef | None = None
     agreement: dict[int, EntityRef] = field(default_factory=dict)  # year -> agreement named earlier
     recipient: EntityRef | None = None
+    recipient_at: int = -99  # the sentence that named the recipient
     supplier: EntityRef | None = None
     countries: list[EntityRef] = field(default_factory=list)  # of the latest sentence that had any
     transfer: ClaimDraft | None = None  # the latest delivery or contract
@@ -40,6 +41,7 @@ class Focus:
             self.transfer = claim
             if claim.object_entity and claim.object_entity.kind == "country":
                 self.recipient = claim.object_entity
+                self.recipient_at = claim.sentence
             supplier = claim.qualifiers.get("supplier")
             if supplier:
                 self.supplier = EntityRef(supplier, "country")

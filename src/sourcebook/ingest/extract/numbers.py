@@ -38,6 +38,12 @@ def number(word: str, articles: bool = False) -> float | None:
     return value
 
 
+def is_year(word: str) -> bool:
+    """A year written as four digits ("2019"): never a quantity."""
+    w = word.strip()
+    return len(w) == 4 and w.isdigit() and 1900 <= int(w) <= 2099
+
+
 def as_number(value: float) -> int | float:
     return int(value) if value == int(value) and abs(value) < 1e15 else value
 

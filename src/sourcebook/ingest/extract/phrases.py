@@ -7,7 +7,7 @@ import re
 from sourcebook.ingest.drafts import EntityRef
 from sourcebook.ingest.extract.context import Sent
 from sourcebook.ingest.extract.entities import Mention
-from sourcebook.ingest.extract.numbers import BOUNDS, as_number, number
+from sourcebook.ingest.extract.numbers import BOUNDS, as_number, is_year, number
 from sourcebook.ingest.gazetteer import gazetteer
 
 LIST_GAP = re.compile(r"^(?:\s*(?:,|and|or|as well as|the|some|old|new|plus|built|made|type|&|\d[\d,]*|\s)\s*)*$", re.I)
@@ -34,7 +34,7 @@ def quantity(s: Sent, m: Mention) -> tuple[int | float | None, str | None, str]:
         unit = g.units[u.group("unit")][0]
         before = before[: u.start()]
     n = NUM_BEFORE.search(before)
-    qty = number(n.group("num"), articles=unit is not None) if n else None
+    qty = number(n.group("num"), articles=unit is not None) if n and not is_year(n.group("num")) else None
     bound = ""
     if n and qty is not None:
         b = BOUNDS.search(before[: n.start()].rstrip())

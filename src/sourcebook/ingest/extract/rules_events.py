@@ -217,6 +217,8 @@ PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|be|is|are)\s+$")
 def _deployed_passive(s: Sent, art: Article) -> None:
     for d in DEPLOYED.finditer(s.text):
         place = next((m for m in s.mentions if m.start == d.end() and m.kind == "country"), None)
+        if place is not None and place.form == "demonym":
+            continue  # "based at the German Olano air base": a demonym names no place
         ptext = place.ref.name if place else ""
         pend = place.end if place else d.end()
         if not place:

@@ -11,9 +11,11 @@ from sourcebook.ingest.extract.context import Article, Sent, emit
 from sourcebook.ingest.extract.dates import year_range
 from sourcebook.ingest.extract.entities import Mention, force_country
 from sourcebook.ingest.extract.hedges import unreal
-from sourcebook.ingest.extract.numbers import as_number, money, number
+from sourcebook.ingest.extract.numbers import as_number, bound_before, is_year, money, number
 from sourcebook.ingest.extract.phrases import country_after, quantity, status
 from sourcebook.ingest.gazetteer import gazetteer
+
+GENERIC_CLASSES = frozenset(("aircraft", "airplane", "plane", "system", "vehicle", "missile", "weapon", "ship", "vessel"))
 
 # verb -> (predicate, who is the grammatical subject: "recipient" | "supplier")
 VERB = re.compile(
@@ -81,6 +83,26 @@ def _focus_system(s: Sent, art: Article, pos: int) -> EntityRef | None:
     return art.focus.system or art.main_system
 
 
+def _other_kind(s: Sent, art: Article, ref: EntityRef, a: int, b: int) -> bool:
+    """The words in [a, b) name a class ("armoured vehicles") that the system in focus (a drone) is not."""
+    g = gazetteer()
+    named = {_domain(s.text[c[0] : c[1]]) for c in s.classes if a <= c[0] < b and g.class_kind.get(c[2], "system") == "system"} - {""}
+    entry = g.systems.get(ref.name)
+    known = {_domain(t) for t in art.types.get(ref.name, []) + ([entry.type] if entry and entry.type else [])} - {""}
+    return bool(named and known) and not named & known
+
+
+DOMAINS = (("air", re.compile(r"\b(?:drones?|uavs?|ucavs?|unmanned|aerial|aircraft|fighters?|jets?|helicopters?|bombers?|trainers?|planes?)\b", re.I)),
+           ("sea", re.compile(r"\b(?:frigates?|corvettes?|ships?|submarines?|vessels?|boats?|destroyers?|docks?|cruisers?)\b", re.I)),
+           ("land", re.compile(r"\b(?:tanks?|armou?red|personnel carriers?|howitzers?|artillery|guns?|mortars?|trucks?|mraps?)\b", re.I)))
+
+
+def _domain(cls: str) -> str:
+    """Air, sea or land: a drone is never an armoured vehicle; '' when the class does not say."""
+    found = [name for name, pattern in DOMAINS if pattern.search(cls)]
+    return found[0] if len(found) == 1 else ""
+
+
 def _np_quantity(s: Sent, a: int, b: int) -> tuple[int | float | None, str | None]:
     """"three shore-based ... batteries", "18 of its howitzers", "The first 10 tanks": (quantity, unit)."""
     g = gazetteer()
@@ -89,7 +111,7 @@ def _np_quantity(s: Sent, a: int, b: int) -> tuple[int | float | None, str | Non
         if w[2].lower() in ("a", "an") or (w[2][:1].isupper() and not w[2][:1].isdigit()):
             continue
         value = number(w[2])
-        if value is None:
+        if value is None or is_year(w[2]):
             continue
         unit = next((g.units[x[2].lower()][0] for x in words[i + 1 : i + 6] if x[2].lower() in g.units
                      and g.units[x[2].lower()][1] == "formation"), None)
@@ -137,6 +159,11 @@ def _as_party(m: Mention) -> EntityRef:
     return force_country(m) or m.ref
 
 
+NOUN_BEFORE = re.compile(r"(?:\b(?:the|its|their|new|arms|defen[cs]e|military|weapons?|aerospace|total|annual|export|foreign|further|more)|['’]s?) $", re.I)
+RECENT = 3  # a recipient named more than this many sentences ago is no longer the one meant
+OF_WHICH = re.compile(r"(?P<n>\d[\d,]*|[a-z]+(?:-[a-z]+)?) of (?:which|them|these|those) (?:(?:were|was|have|has|had|been|being|are|is|will|would|be|later|also|already|since)\s+)+$")
+
+
 GENERIC_BUYER = re.compile(r"(?:^|, |\bthen )(?:the )?(?:(?:defen[cs]e|armed forces|war) )?(?:ministry|government|army|navy|air force|military)"
                            r"(?: of defen[cs]e)?(?: (?:has|have|had|also|then|later|recently|formally|officially))* $", re.I)
 
@@ -153,6 +180,8 @@ def verbs(s: Sent, art: Article) -> None:
         hi = semi if semi >= 0 else hi
         lo = max(lo, s.dateline_end)
         verb = v.group("v")
+        if verb in ("exports", "orders", "buys", "purchases", "sales", "supplies", "transfers") and NOUN_BEFORE.search(s.text[: v.start()]):
+            continue  # "South Korea's defence exports fell": a noun
         near = s.text[max(lo, v.start() - 60) : v.start()]
         contract = bool(CONTRACT_WORDS.search(verb) or re.search(r"\b(?:contract|deal|order)\b", near))
         if re.search(r"\b(?:receive|take delivery)", verb):
@@ -161,9 +190,12 @@ def verbs(s: Sent, art: Article) -> None:
         if unreal(s.text, v.start(), v.end(), lo, hi, predicate):
             continue
         passive = bool(PASSIVE.search(s.text[lo : v.start()])) or verb.startswith(("was given", "were given"))
+        of_which = OF_WHICH.search(s.text[: v.start()])
+        if of_which and of_which.start() >= lo - 2 and _of_which(s, art, v, of_which, predicate, hi):
+            continue
         supplier_verb = verb.startswith(SUPPLIER_VERBS + ("approved",))
         # a clause ends at ", while", ", and", "; ": what follows belongs to the next verb
-        clause = re.search(r",? (?:while|whereas|but|and) (?=[A-Z])|, (?:and )?(?:the|its|it) ", s.text[v.end() : hi])
+        clause = re.search(r",? (?:while|whereas|but|and) (?=[A-Z])|, (?:and )?(?:the|its|it|which|who|where|when) ", s.text[v.end() : hi])
         obj_end = v.end() + clause.start() if clause else hi
         systems = _systems(s, v.end(), obj_end) if not passive else _systems(s, lo, v.start()) or _systems(s, v.end(), obj_end)
         focus_used = False
@@ -176,7 +208,7 @@ def verbs(s: Sent, art: Article) -> None:
                 a, b = (lo, v.start()) if passive else (v.end(), min(obj_end, v.end() + 70))
                 if _thing_word(s, a, b) or (passive and art.main_system):
                     ref_sys = _focus_system(s, art, v.start())
-                    if ref_sys is not None:
+                    if ref_sys is not None and not _other_kind(s, art, ref_sys, a, b):
                         focus_used = True
                         systems = []
                         subject_refs = [ref_sys]
@@ -200,7 +232,8 @@ def verbs(s: Sent, art: Article) -> None:
             recipients = _recipients(s, country_after(s, "to|by", v.end(), hi))
         if not recipients and not supplier_verb and not passive and art.title_country and GENERIC_BUYER.search(s.text[lo : v.start()]):
             recipients = [Mention(v.start(), v.start(), EntityRef(art.title_country, "country"))]  # "the ministry signed": the title's state
-        recs = [_as_party(r) for r in recipients] or [x for x in [art.focus.recipient or _home(art)] if x]
+        recent = art.focus.recipient if art.focus.recipient and s.index - art.focus.recipient_at <= RECENT else None
+        recs = [_as_party(r) for r in recipients] or [x for x in [recent or _home(art)] if x]
         if not focus_used:
             subject_refs = []
         if not recs or (not systems and not subject_refs):
@@ -237,6 +270,26 @@ def verbs(s: Sent, art: Article) -> None:
                      currency=sums[0][3] if sums else None)
 
 
+def _of_which(s: Sent, art: Article, v: re.Match, of: re.Match, predicate: str, hi: int) -> bool:
+    """"Chad operates 40 Nimr vehicles, 12 of which were delivered by the UAE in 2021": a part of the
+    systems named before, received by the main clause's subject, supplied by the agent after the verb."""
+    qty = number(of.group("n"))
+    before = _systems(s, 0, of.start())
+    if qty is None or is_year(of.group("n")) or not before:
+        return True  # handled: nothing sure to say
+    recipients = _subjects(s, before[-1].start)
+    if not recipients or recipients[0].kind == "organisation" and force_country(recipients[0]) is None:
+        return not art.home_country  # no buyer named: the article's own state (the general rule), else nothing sure
+    supplier = country_after(s, "by|from", v.end(), hi)
+    date, year = _date_in(s, v.end(), hi, art)
+    for rec in recipients:
+        emit(art, s, before[-1].ref, predicate, (of.start(), (supplier.end if supplier else v.end())), f"{predicate}.of_which",
+             obj=_as_party(rec), supplier=_name(supplier), quantity=as_number(qty), bound=bound_before(s.text, of.start()),
+             date=date, year=year,
+             status=status(s.text[of.start() : v.end()]), verb=v.group("v"))
+    return True
+
+
 ADJECTIVAL = re.compile(r"^[’']?s? ?(?:ally|allies|partner|partners|officials?|forces|army|navy|troops|government|ministry|military|"
                         r"company|firm|defen[cs]e|embassy|policy|soldiers|sailors|representatives|side|media|president)\b")
 
@@ -246,14 +299,18 @@ def _subject(s: Sent, pos: int) -> Mention | None:
     for m in reversed([x for x in s.mentions if x.end <= pos and x.kind in ("country", "organisation")]):
         if re.search(r"\b(?:from|to|by|of|with|than)\s+(?:the\s+)?$", s.text[max(0, m.start - 10) : m.start]):
             continue
-        if m.form == "demonym" or s.text[m.end : m.end + 2] in ("'s", "’s"):
+        if m.form == "demonym":
             continue
-        if force_country(m) is None and ADJECTIVAL.match(s.text[m.end : m.end + 20].lstrip()):
+        if s.text[m.end : m.end + 2] in ("'s", "’s") and not (m.kind == "country" and OWN_FORCE.match(s.text, m.end)):
+            continue
+        if force_country(m) is None and ADJECTIVAL.match(s.text[m.end : m.end + 20].lstrip()) and not OWN_FORCE.match(s.text, m.end):
             continue
         return m
     return None
 
 
+OWN_FORCE = re.compile(r"['’]s (?:[a-z]+ )?(?:army|armed forces|air force|navy|military|government|defen[cs]e ministry"
+                       r"|ministry of defen[cs]e|defen[cs]e forces|forces|marines|coast guard)\b(?!['’])")
 PROPER = re.compile(r"(?:^|, |\band )(?P<n>[A-Z][\w-]+(?: [A-Z][\w-]+){0,3})\s+$")
 NOT_NAMES = frozenset("The A An It This That These Those They He She We In On At By".split())
 
@@ -315,8 +372,11 @@ def follow_up(s: Sent, art: Article) -> None:
     last = art.focus.transfer
     if last is None or _systems(s, 0, len(s.text)) or not FOLLOW_UP.search(s.text) or not s.years:
         return
-    if last.predicate != "delivered_to" or not last.object_entity:
+    if last.predicate != "delivered_to" or not last.object_entity or s.index - last.sentence > RECENT:
         return
+    named = [force_country(m) or m.ref for m in s.mentions if m.kind == "country" and m.form == "name" or force_country(m)]
+    if any(n.name != last.object_entity.name for n in named):
+        return  # "deliveries ... to the Swedish Army": another transfer, not the one in focus
     for a, b, year in s.years:
         if re.search(r"\b(?:until|through|till|by|will \w+(?: \w+)?)\s+(?:the end of )?$", s.text[max(0, a - 30) : a]):
             continue  # "deliveries will continue until 2026": not a delivery in that year
@@ -345,7 +405,7 @@ def sales_case(s: Sent, art: Article) -> None:
     start = min(case.start(), value[0] if value else case.start())
     emit(art, s, subject, "contract_signed", (start, case.end()), "contract_signed.sales_case", obj=recipient.ref,
          value=as_number(value[2]) if value else None, currency=value[3] if value else None,
-         supplier=art.focus.supplier.name if art.focus.supplier else None, weak=True)
+         supplier=art.focus.supplier.name if art.focus.supplier and art.focus.supplier.name != recipient.ref.name else None, weak=True)
 
 
 def sale_list(s: Sent, art: Article) -> None:
