@@ -33,9 +33,9 @@ ORG_NAME_HEAD = re.compile(
 )
 # A national armed force: "Brazilian Air Force", "the Royal Norwegian Air Force", "U.S. Army", "Indian Navy".
 FORCE_NAME = re.compile(
-    r"\b(?P<royal>Royal )?(?P<dem>[A-Z][a-z]+|U\.S\.|US|UK|U\.K\.)(?: Royal)? (?P<head>Air Force|Army|Navy|Marine Corps|Marines|Coast Guard"
+    r"\b(?P<royal>Royal )?(?P<dem>[A-Z][a-z]+|U\.S\.|US|UK|U\.K\.)(?: Royal)?(?: (?:Emiri|Maritime|Ground|Air|Imperial|Republic|People's|National))? (?P<head>Air Force|Army|Navy|Marine Corps|Marines|Coast Guard"
     r"|Air Defen[cs]e Forces|Land Forces|Ground Forces|Armed Forces|Naval Forces|Special Forces|Space Force|Air and Space Force"
-    r"|Aerospace Forces|National Guard|Defen[cs]e Forces|Self-Defen[cs]e Forces)\b"
+    r"|Aerospace Forces|National Guard|Defen[cs]e Forces|Self-Defen[cs]e Forces?)\b"
 )
 LONG_FORM = re.compile(r"(?: [A-Z][a-z]+){1,3} Systems?\b")  # Harpoon Coastal Defense System(s)
 TYPE_NUMBER = re.compile(r"(?<![\w-])Type \d{2,3}[A-Z]?(?:/\d{3,4})?(?![\w-])")  # Type 209/1400, Type 052D
@@ -129,6 +129,7 @@ def find_mentions(text: str, words: list[tuple[int, int, str]], classes: list[tu
     _patterns(text, found)
     _abbreviations(text, found, classes)
     _names_before_class(text, words, found, classes)
+    _ship_names(text, found, classes)
     found.sort(key=lambda m: m.start)
     return _merge_names(text, found)
 
@@ -328,6 +329,9 @@ def _names_before_class(text: str, words: list[tuple[int, int, str]], found: lis
         i = starts[c[0]]
         run: list[int] = []
         j = i - 1
+        if j >= 1 and re.fullmatch(r"\d{1,2}", words[j][2]) and words[j][1] + 1 == c[0] and words[j - 1][1] + 1 == words[j][0] \
+                and CAP_WORD.fullmatch(words[j - 1][2]) and words[j - 1][2] not in NOT_NAME_WORDS:
+            run, j = [j], j - 1  # "Zuzana 2 self-propelled guns": a model number closes the name
         while j >= 0 and len(run) < 3:
             w = words[j]
             if w[1] + 1 != words[j + 1][0] or not CAP_WORD.fullmatch(w[2]) or w[2] in NOT_NAME_WORDS:
@@ -349,6 +353,28 @@ def _names_before_class(text: str, words: list[tuple[int, int, str]], found: lis
             continue  # "Royal Navy frigates", "Poland frigates" are no names
         name = text[s:e]
         if name.endswith(("'s", "’s")) or (s == 0 and len(run) == 1 and name in g.starters):
+            continue
+        entry = g.systems.get(name)
+        found.append(Mention(s, e, EntityRef(name, "system", (entry.name,) if entry and entry.name != name else ()), "pattern", entry))
+
+
+SHIP_NAME = re.compile(r" (?P<n>(?:[A-Z]{2,5} )?[A-Z][a-zà-ÿ'’-]+(?: [A-Z][a-zà-ÿ'’-]+)?)(?![\w-])")
+SEA_CLASS = re.compile(r"(?:frigate|corvette|destroyer|submarine|carrier|ship|vessel|cruiser|dock)$")
+
+
+def _ship_names(text: str, found: list[Mention], classes: list[tuple[int, int, str]]) -> None:
+    """"the former German Navy frigate Lütjens", "the helicopter carrier HMS Ocean": a ship named after its class word."""
+    g = gazetteer()
+    for c in classes:
+        if not SEA_CLASS.search(text[c[0] : c[1]]):
+            continue
+        m = SHIP_NAME.match(text, c[1])
+        if m is None:
+            continue
+        s, e = m.span("n")
+        name = m.group("n")
+        if _taken(found, s, e) or name.split()[0] in NOT_NAME_WORDS or g.months.get(name.split()[0].lower()) is not None \
+                or re.match(r"[ -]class\b", text[e : e + 7]) or name.lower() in g.demonyms:
             continue
         entry = g.systems.get(name)
         found.append(Mention(s, e, EntityRef(name, "system", (entry.name,) if entry and entry.name != name else ()), "pattern", entry))

@@ -20,7 +20,8 @@ DOUBT_BEFORE = re.compile(
     re.I)
 # A negation or "yet to" right before the verb: "has yet to take delivery of", "did not receive", "never ordered".
 NOT_BEFORE = re.compile(
-    r"\b(?:not|never|n't|no longer|yet to|failed to|refused to|declined to|unable to|cannot|did not|without)"
+    r"\b(?:not|never|n't|no longer|yet to|failed to|refused to|declined to|unable to|cannot|did not|without"
+    r"|suspend(?:ed|s)?|halt(?:ed|s)?|froze|frozen|freez(?:es|ing)|block(?:ed|s)|stopped|stops|cancell?(?:ed|ing)?|cancels|paused|scrapped)"
     r"(?: (?:yet|been|be|have|had|formally|officially|actually|fully|already|to))*\s*$", re.I)
 # Cues after the verb in the same sentence that take the statement back.
 DOUBT_AFTER = re.compile(

@@ -21,6 +21,8 @@ UNITS = {"nautical miles": "nmi", "kilograms": "kg", "tonne": "tonnes", "ton": "
 
 
 CREW = re.compile(r"\bcrew of (?P<num>" + NUM + "|" + WORDNUM + r")\b", re.I)
+PER_PART = re.compile(r"\b(?:[Ee]ach|[Ee]very|[Pp]er|[Oo]ne) (?:[\w-]+ ){0,3}(?:can |could |will |is able to )?$")  # "Each launcher vehicle carries"
+EACH_AFTER = re.compile(r" (?:each|apiece|per (?:launcher|vehicle|ship|aircraft|pod|battery|unit|canister))\b")
 CARRY = re.compile(
     r"\b(?:carry|carries|carrying|hold|holds|fire|fires|launch|launches|armed with) (?:(?P<bound>" + BOUND + r") )?(?P<num>" + NUM + "|" + WORDNUM + r")"
     r" (?:(?P<unit>tonnes|tons|kg|kilograms|pounds|lb)(?: of (?:[\w-]+ )?(?P<what>payload|weapons|ordnance|munitions|bombs|fuel|cargo))?"
@@ -83,7 +85,7 @@ def capabilities(s: Sent, art: Article) -> None:
                  value=value, attribute="crew")
     for m in CARRY.finditer(s.text):
         value = number(m.group("num"))
-        if value is None or (m.group("items") and value > 1000):
+        if value is None or (m.group("items") and value > 1000) or PER_PART.search(s.text, 0, m.start()) or EACH_AFTER.match(s.text, m.end()):
             continue
         if m.group("unit"):
             unit = MASS.get(m.group("unit").lower(), m.group("unit").lower())

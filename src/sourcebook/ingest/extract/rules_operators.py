@@ -17,6 +17,7 @@ INTEGRATED = re.compile(r"\b(?:integrated into|in service with|operated by|used 
 OPERATORS_INCLUDE = re.compile(r"\b(?:(?:[Cc]urrent|[Oo]ther|[Ff]oreign|[Ee]xport) )?(?:[Oo]perators|[Uu]sers|[Cc]ustomers) (?:include|includes|are|also include)\b:? (?:the )?")
 INVENTORY = re.compile(r"(?:^|\b)(?:[Ii]ts|[Tt]heir|[Tt]he (?:army|navy|air force|military|armed forces|marines|fleet|force)['’]s?) (?:(?:[\w-]+ ){0,3}?)"
                        r"(?:(?:includes?|included|comprises?|comprised|consists? of|are|were) |(?=\d|[a-z]+ [A-Z]))")
+SITE_BEFORE = re.compile(r"\b(?:line|plant|factory|facility|site|yard|shipyard|depot|works) $")
 PROVIDED = re.compile(r"\b(?:is|are) (?:provided|handled|equipped) (?:by|with) ")
 YEAR_SINCE = re.compile(r"\b(?:since|from|in) ((?:19|20)\d\d)\b")
 LISTED = re.compile(r"\blisted\b")
@@ -73,8 +74,8 @@ def operators(s: Sent, art: Article) -> None:
                 emit(art, s, m.ref, "operator", (m.start, m.end), "operator.equipped_with", obj=o)
     for i in INTEGRATED.finditer(s.text):
         first = next((m for m in s.mentions if m.kind in ("country", "organisation") and m.start == i.end()), None)
-        if first is None:
-            continue
+        if first is None or SITE_BEFORE.search(s.text, 0, i.start()):
+            continue  # "the assembly line operated by X": X runs the line
         subj = s.first("system", 0, i.start())
         ref = subj.ref if subj else (art.focus.system if re.match(r"^(?:The|This|These|Its|It|They)\b(?! [A-Z])", s.text) else None)
         if ref is None:

@@ -8,8 +8,9 @@ import re
 from sourcebook.ingest.extract.context import Article, Sent, emit
 from sourcebook.ingest.extract.hedges import unreal
 from sourcebook.ingest.extract.numbers import as_number, money
+from sourcebook.ingest.extract.parties import _as_party, _name
 from sourcebook.ingest.extract.phrases import country_after, quantity
-from sourcebook.ingest.extract.rules_trade import _as_party, _date_in, _name
+from sourcebook.ingest.extract.spans import _date_in
 
 ORDER_NP = re.compile(r"\b(?P<kind>orders?|contracts?|deals?|purchases?|acquisitions?) (?:for|of) (?:a further |another |an additional |up to )?")
 OWNER = re.compile(r"['’]s? (?:(?:first|latest|new|recent|initial|follow-on|repeat|biggest|largest|\d[\d.,]*[- ](?:million|billion)|[$€£][\d.,]+ (?:million|billion)) ){0,2}$")

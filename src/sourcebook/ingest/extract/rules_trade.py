@@ -8,14 +8,14 @@ import re
 
 from sourcebook.ingest.drafts import EntityRef
 from sourcebook.ingest.extract.context import Article, Sent, emit
-from sourcebook.ingest.extract.dates import year_range
 from sourcebook.ingest.extract.entities import Mention, force_country
 from sourcebook.ingest.extract.hedges import unreal
-from sourcebook.ingest.extract.numbers import as_number, bound_before, is_year, money, number
+from sourcebook.ingest.extract.kinds import _other_kind, _thing_word
+from sourcebook.ingest.extract.numbers import as_number, money
+from sourcebook.ingest.extract.of_which import OF_WHICH, _of_which
+from sourcebook.ingest.extract.parties import GENERIC_BUYER, _as_party, _home, _name, _recipients, _subjects
 from sourcebook.ingest.extract.phrases import country_after, quantity, status
-from sourcebook.ingest.gazetteer import gazetteer
-
-GENERIC_CLASSES = frozenset(("aircraft", "airplane", "plane", "system", "vehicle", "missile", "weapon", "ship", "vessel"))
+from sourcebook.ingest.extract.spans import _date_in, _focus_system, _np_quantity, _systems
 
 # verb -> (predicate, who is the grammatical subject: "recipient" | "supplier")
 VERB = re.compile(
@@ -23,7 +23,7 @@ VERB = re.compile(
     r"|(?:took|takes|taken|take|taking) delivery of|delivered|delivers|supplied|supplies|transferred|transfers"
     r"|handed over|sold|sells|(?:was|were) given|ordered|orders|placed (?:an |a )?(?:[\w$.,-]+ ){0,2}orders? for"
     r"|exported|exports|donated|donates|gifted|shipped|inducted|commissioned"
-    r"|signed (?:a |an |the )?(?:[\w$.,-]+ ){0,3}(?:contract|deal)s? (?:with (?:[\w'’&.-]+ ){1,5}?)?(?:for|to buy|to purchase|to acquire|to supply|on)"
+    r"|signed (?:a |an |the )?(?:[\w$.,-]+ ){0,3}(?:contract|deal|letter of offer and acceptance|LOA)s? (?:with (?:[\w'’&.-]+ ){1,5}?)?(?:for|to buy|to purchase|to acquire|to supply|on)"
     r"|signed (?:a |an |the )?(?:[\w$.,-]+ ){0,3}agreements? (?:with (?:[\w'’&.-]+ ){1,5}?)?(?:for|to buy|to purchase|to acquire|to supply)"
     r"|agreed to (?:buy|purchase|acquire|procure)|approved (?:the |a |an )?(?:possible |potential |proposed )?(?:Foreign Military )?[Ss]ale of"
     r"|approved (?:the |a |an )?(?:possible |potential |proposed )?(?:Foreign Military )?[Ss]ale to (?:the )?(?:[\w'’.-]+ ){1,10}?of"
@@ -31,7 +31,7 @@ VERB = re.compile(
 )
 SUPPLIER_VERBS = ("delivered", "delivers", "supplied", "supplies", "transferred", "transfers", "handed over", "sold", "sells",
                   "exported", "exports", "donated", "donates", "gifted", "shipped")
-CONTRACT_WORDS = re.compile(r"\b(?:ordered|orders|order for|orders for|contract|deal|agreement|agreed to|approved|to buy|to purchase|to acquire|to procure|to order|will order|buy|purchase|procure)\b")
+CONTRACT_WORDS = re.compile(r"\b(?:ordered|orders|order for|orders for|contract|deal|letter of offer|LOA|agreement|agreed to|approved|to buy|to purchase|to acquire|to procure|to order|will order|buy|purchase|procure)\b")
 PASSIVE = re.compile(r"\b(?:was|were|been|be|being|is|are)\s+(?:\w+ly\s+)?$")
 NOMINAL = re.compile(r"\b(?:the |a |an |multiple |additional |further |first |new )*(?:deliver(?:y|ies)|transfers?|shipments?|supply|supplies|sales?) of\b", re.I)
 GIVEN = re.compile(r"\b(?:was|were) given\b|\breceived\b")
@@ -40,132 +40,23 @@ FMS_CASE = re.compile(r"\b(?:foreign military sales?|FMS)(?: case| deal)?\b|\bsa
 LIST_ITEM = re.compile(r"^\s*(?P<who>[^;:–—]+?)\s+[–—-]\s+(?P<item>.+?)\s*\((?P<money>(?:US)?[$€£][^()]*)\)\s*\.?\s*$")
 RELATIVE = re.compile(r",? (?:which|that) (?:it|they|the \w+|[A-Z]\w+)(?: (?:had|has|have|also|later|first))* $")
 UNDER = re.compile(r"\b(?:under|as part of|through) (?:a|an|the) (?P<what>[^,;]{0,40}?)\b(?:agreement|deal|contract)\b(?: (?:signed|concluded|agreed) in (?P<year>(?:19|20)\d\d))?")
+PARTS = re.compile(r"(?: [\w-]+)? (?:parts|components|spares|spare parts|support equipment|kits)\b")  # not the system
+EX_OWNER = re.compile(r"\b(?:ex-|former )$")
 OBJECT_WORD = re.compile(r"\b(?:the |its |their |first |more |new |additional |of |\w+ ){0,5}?(?:system|type|unit|batter(?:y|ies)|\w+s)\b")
-
-
-def _systems(s: Sent, a: int, b: int) -> list[Mention]:
-    return [m for m in s.mentions if m.kind == "system" and a <= m.start and m.end <= b]
-
-
-def _date_in(s: Sent, a: int, b: int, art: Article | None = None) -> tuple[str, int | None]:
-    dates = [d for d in s.dates if a <= d.start < b and d.start >= s.dateline_end]
-    years = [y for y in s.years if a <= y[0] < b and y[0] >= s.dateline_end]
-    cut = re.search(r" and (?:expects?|plans?|hopes?|wants?|intends?|will|(?:has |have |had |then |later )?(?!based\b)[a-z]{3,}ed (?!by\b|from\b|to\b))\b", s.text[a:b])
-    if cut:  # "bought X in 2023 and expects them by 2026": the later year is another event
-        dates = [d for d in dates if d.start < a + cut.start()] or dates
-        years = [y for y in years if y[0] < a + cut.start()] or years
-    date = dates[-1].text if dates else ""
-    year = dates[-1].year if dates and dates[-1].year else (years[-1][2] if years else None)
-    span = year_range(s.text, years)
-    if span and not dates:  # "in 2017–2019", "between 2016 and 2018": the deliveries began in the first year
-        date, year = span
-    if not date and art is not None and art.dateline and art.dateline[0] == s.index:
-        date = art.dateline[1]
-    if year is None and s.dateline_end and art is not None and not years:
-        year = next((y[2] for y in s.years if y[0] < s.dateline_end), None)
-    return date, year
-
-
-def _thing_word(s: Sent, a: int, b: int) -> bool:
-    """The words in [a, b) name a thing by its class or unit ("three batteries", "the type", "its howitzers")."""
-    g = gazetteer()
-    if any(a <= c[0] < b for c in s.classes):
-        return True
-    if re.search(r"\b(?:the|a) (?:first|second|third|last|latter|former)\b", s.text[a:b]):
-        return True
-    return any(w[2].lower() in g.units or w[2].lower() in ("type", "types", "system", "systems") for w in s.words if a <= w[0] < b)
-
-
-def _focus_system(s: Sent, art: Article, pos: int) -> EntityRef | None:
-    before = _systems(s, 0, pos)
-    if before:
-        return before[-1].ref
-    return art.focus.system or art.main_system
-
-
-def _other_kind(s: Sent, art: Article, ref: EntityRef, a: int, b: int) -> bool:
-    """The words in [a, b) name a class ("armoured vehicles") that the system in focus (a drone) is not."""
-    g = gazetteer()
-    named = {_domain(s.text[c[0] : c[1]]) for c in s.classes if a <= c[0] < b and g.class_kind.get(c[2], "system") == "system"} - {""}
-    entry = g.systems.get(ref.name)
-    known = {_domain(t) for t in art.types.get(ref.name, []) + ([entry.type] if entry and entry.type else [])} - {""}
-    return bool(named and known) and not named & known
-
-
-DOMAINS = (("air", re.compile(r"\b(?:drones?|uavs?|ucavs?|unmanned|aerial|aircraft|fighters?|jets?|helicopters?|bombers?|trainers?|planes?)\b", re.I)),
-           ("sea", re.compile(r"\b(?:frigates?|corvettes?|ships?|submarines?|vessels?|boats?|destroyers?|docks?|cruisers?)\b", re.I)),
-           ("land", re.compile(r"\b(?:tanks?|armou?red|personnel carriers?|howitzers?|artillery|guns?|mortars?|trucks?|mraps?)\b", re.I)))
-
-
-def _domain(cls: str) -> str:
-    """Air, sea or land: a drone is never an armoured vehicle; '' when the class does not say."""
-    found = [name for name, pattern in DOMAINS if pattern.search(cls)]
-    return found[0] if len(found) == 1 else ""
-
-
-def _np_quantity(s: Sent, a: int, b: int) -> tuple[int | float | None, str | None]:
-    """"three shore-based ... batteries", "18 of its howitzers", "The first 10 tanks": (quantity, unit)."""
-    g = gazetteer()
-    words = [w for w in s.words if a <= w[0] and w[1] <= b]
-    for i, w in enumerate(words):
-        if w[2].lower() in ("a", "an") or (w[2][:1].isupper() and not w[2][:1].isdigit()):
-            continue
-        value = number(w[2])
-        if value is None or is_year(w[2]):
-            continue
-        unit = next((g.units[x[2].lower()][0] for x in words[i + 1 : i + 6] if x[2].lower() in g.units
-                     and g.units[x[2].lower()][1] == "formation"), None)
-        return as_number(value), unit
-    return None, None
-
-
-def _recipients(s: Sent, first: Mention | None) -> list[Mention]:
-    """A recipient and the countries listed right after it ("to Niger, Togo and Mali")."""
-    if first is None:
-        return []
-    out = [first]
-    for m in s.mentions:
-        if m.start < out[-1].end:
-            continue
-        if m.kind not in ("country", "organisation") or m.form == "demonym":
-            break
-        if not re.fullmatch(r",? (?:and |or |as well as )?(?:the )?|, ", s.text[out[-1].end : m.start]):
-            break
-        out.append(m)
-    return out
-
-
-def _subjects(s: Sent, pos: int) -> list[Mention]:
-    """The buyer(s) before a verb: "Ethiopia and Morocco have also acquired"."""
-    first = _subject(s, pos)
-    if first is None:
-        p = _proper_noun_before(s, pos)
-        return [p] if p else []
-    out = [first]
-    for m in reversed([x for x in s.mentions if x.end <= out[0].start]):
-        if m.kind not in ("country", "organisation") or m.form == "demonym":
-            break
-        if not re.fullmatch(r",? (?:and )?(?:the )?|, ", s.text[m.end : out[0].start]):
-            break
-        out.insert(0, m)
-    return out
-
-
-def _as_party(m: Mention) -> EntityRef:
-    """A national force or defence ministry buys for its state: "the Czech Ministry of Defence" -> Czech Republic."""
-    country = m.ref.name[: -len(" Ministry of Defence")] if m.ref.name.endswith(" Ministry of Defence") else ""
-    if m.kind == "organisation" and country in gazetteer().countries:
-        return EntityRef(country, "country")
-    return force_country(m) or m.ref
 
 
 NOUN_BEFORE = re.compile(r"(?:\b(?:the|its|their|new|arms|defen[cs]e|military|weapons?|aerospace|total|annual|export|foreign|further|more)|['’]s?) $", re.I)
 RECENT = 3  # a recipient named more than this many sentences ago is no longer the one meant
-OF_WHICH = re.compile(r"(?P<n>\d[\d,]*|[a-z]+(?:-[a-z]+)?) of (?:which|them|these|those) (?:(?:were|was|have|has|had|been|being|are|is|will|would|be|later|also|already|since)\s+)+$")
 
-
-GENERIC_BUYER = re.compile(r"(?:^|, |\bthen )(?:the )?(?:(?:defen[cs]e|armed forces|war) )?(?:ministry|government|army|navy|air force|military)"
-                           r"(?: of defen[cs]e)?(?: (?:has|have|had|also|then|later|recently|formally|officially))* $", re.I)
+def former_owner(s: Sent, m: Mention, recipient: EntityRef) -> Mention | None:
+    """"ex-Danish F-16s", "the former German Navy frigate Lütjens": the state that owned a second-hand system supplied it."""
+    for o in reversed([x for x in s.mentions if x.end <= m.start and m.start - x.end <= 40]):
+        if not EX_OWNER.search(s.text[max(0, o.start - 8) : o.start]):
+            continue
+        country = o.ref if o.kind == "country" else force_country(o)
+        if country is not None and country.name != recipient.name and not _systems(s, o.end, m.start):
+            return Mention(o.start, o.end, EntityRef(country.name, "country"), o.form)
+    return None
 
 
 def verbs(s: Sent, art: Article) -> None:
@@ -189,15 +80,20 @@ def verbs(s: Sent, art: Article) -> None:
         predicate = "contract_signed" if contract else "delivered_to"
         if unreal(s.text, v.start(), v.end(), lo, hi, predicate):
             continue
-        passive = bool(PASSIVE.search(s.text[lo : v.start()])) or verb.startswith(("was given", "were given"))
+        if verb in SUPPLIER_VERBS and s.text[max(0, v.start() - 2) : v.start()] == ", " and s.text.startswith(" by ", v.end()):
+            continue  # "the radars, supplied by Germany, ...": a participle about what the main verb says
+        passive = (bool(PASSIVE.search(s.text[lo : v.start()])) and not verb.startswith(("to ", "will ", "would ", "could "))) \
+            or verb.startswith(("was given", "were given"))
         of_which = OF_WHICH.search(s.text[: v.start()])
         if of_which and of_which.start() >= lo - 2 and _of_which(s, art, v, of_which, predicate, hi):
             continue
         supplier_verb = verb.startswith(SUPPLIER_VERBS + ("approved",))
         # a clause ends at ", while", ", and", "; ": what follows belongs to the next verb
-        clause = re.search(r",? (?:while|whereas|but|and) (?=[A-Z])|, (?:and )?(?:the|its|it|which|who|where|when) ", s.text[v.end() : hi])
+        clause = re.search(r",? (?:while|whereas|but|and) (?=[A-Z])|, (?:and )?(?:the|its|it|which|who|where|when) "
+                           r"|, (?:is|are|was|were|has|have|had|will|would|can|could) ", s.text[v.end() : hi])
         obj_end = v.end() + clause.start() if clause else hi
         systems = _systems(s, v.end(), obj_end) if not passive else _systems(s, lo, v.start()) or _systems(s, v.end(), obj_end)
+        systems = [m for m in systems if not PARTS.match(s.text, m.end)]
         focus_used = False
         if not systems and s.kind != "title":
             rel = RELATIVE.search(s.text[lo : v.start()]) if not passive else None
@@ -238,7 +134,7 @@ def verbs(s: Sent, art: Article) -> None:
             subject_refs = []
         if not recs or (not systems and not subject_refs):
             continue
-        date, year = _date_in(s, lo, hi, art)
+        date, year = _date_in(s, lo, hi, art, after=v.end())
         under = UNDER.search(s.text, v.end(), hi)
         if under and under.group("year"):
             date, year = _date_in(s, lo, under.start(), art)
@@ -252,7 +148,7 @@ def verbs(s: Sent, art: Article) -> None:
             for m in systems:
                 qty, unit, bound = quantity(s, m)
                 emit(art, s, m.ref, predicate, (min(m.start, v.start()), max(m.end, v.end())), f"{predicate}.verb",
-                     obj=rec, supplier=_name(supplier), quantity=qty, unit=unit, bound=bound, date=date, year=year,
+                     obj=rec, supplier=_name(supplier) or _name(former_owner(s, m, rec)), quantity=qty, unit=unit, bound=bound, date=date, year=year,
                      status=st, verb=verb, value=value, currency=currency)
             for subj in subject_refs:
                 a, b = (lo, v.start()) if passive else (v.end(), obj_end)
@@ -270,67 +166,6 @@ def verbs(s: Sent, art: Article) -> None:
                      currency=sums[0][3] if sums else None)
 
 
-def _of_which(s: Sent, art: Article, v: re.Match, of: re.Match, predicate: str, hi: int) -> bool:
-    """"Chad operates 40 Nimr vehicles, 12 of which were delivered by the UAE in 2021": a part of the
-    systems named before, received by the main clause's subject, supplied by the agent after the verb."""
-    qty = number(of.group("n"))
-    before = _systems(s, 0, of.start())
-    if qty is None or is_year(of.group("n")) or not before:
-        return True  # handled: nothing sure to say
-    recipients = _subjects(s, before[-1].start)
-    if not recipients or recipients[0].kind == "organisation" and force_country(recipients[0]) is None:
-        return not art.home_country  # no buyer named: the article's own state (the general rule), else nothing sure
-    supplier = country_after(s, "by|from", v.end(), hi)
-    date, year = _date_in(s, v.end(), hi, art)
-    for rec in recipients:
-        emit(art, s, before[-1].ref, predicate, (of.start(), (supplier.end if supplier else v.end())), f"{predicate}.of_which",
-             obj=_as_party(rec), supplier=_name(supplier), quantity=as_number(qty), bound=bound_before(s.text, of.start()),
-             date=date, year=year,
-             status=status(s.text[of.start() : v.end()]), verb=v.group("v"))
-    return True
-
-
-ADJECTIVAL = re.compile(r"^[’']?s? ?(?:ally|allies|partner|partners|officials?|forces|army|navy|troops|government|ministry|military|"
-                        r"company|firm|defen[cs]e|embassy|policy|soldiers|sailors|representatives|side|media|president)\b")
-
-
-def _subject(s: Sent, pos: int) -> Mention | None:
-    """The buyer before a verb: the last country or organisation not after from/to/by/of, not adjectival."""
-    for m in reversed([x for x in s.mentions if x.end <= pos and x.kind in ("country", "organisation")]):
-        if re.search(r"\b(?:from|to|by|of|with|than)\s+(?:the\s+)?$", s.text[max(0, m.start - 10) : m.start]):
-            continue
-        if m.form == "demonym":
-            continue
-        if s.text[m.end : m.end + 2] in ("'s", "’s") and not (m.kind == "country" and OWN_FORCE.match(s.text, m.end)):
-            continue
-        if force_country(m) is None and ADJECTIVAL.match(s.text[m.end : m.end + 20].lstrip()) and not OWN_FORCE.match(s.text, m.end):
-            continue
-        return m
-    return None
-
-
-OWN_FORCE = re.compile(r"['’]s (?:[a-z]+ )?(?:army|armed forces|air force|navy|military|government|defen[cs]e ministry"
-                       r"|ministry of defen[cs]e|defen[cs]e forces|forces|marines|coast guard)\b(?!['’])")
-PROPER = re.compile(r"(?:^|, |\band )(?P<n>[A-Z][\w-]+(?: [A-Z][\w-]+){0,3})\s+$")
-NOT_NAMES = frozenset("The A An It This That These Those They He She We In On At By".split())
-
-
-def _proper_noun_before(s: Sent, pos: int) -> Mention | None:
-    """An unknown proper name right before the verb ("Ruritania took delivery of")."""
-    m = PROPER.search(s.text[max(0, pos - 60) : pos])
-    if not m or m.group("n").split()[0] in NOT_NAMES or gazetteer().months.get(m.group("n").lower().rstrip(".")):
-        return None
-    a = max(0, pos - 60) + m.start("n")
-    return Mention(a, a + len(m.group("n")), EntityRef(m.group("n"), "country"), "pattern")
-
-
-def _name(m: Mention | None) -> str | None:
-    return m.ref.name if m else None
-
-
-def _home(art: Article) -> EntityRef | None:
-    return EntityRef(art.home_country, "country") if art.home_country else None
-
 
 def nominal(s: Sent, art: Article) -> None:
     """"the transfer of a battery for a Buk-M2", "deliveries of X batteries from A to B"."""
@@ -341,7 +176,7 @@ def nominal(s: Sent, art: Article) -> None:
         window_end = min(len(s.text), n.end() + 70)
         semi = s.text.find(";", n.end())
         stop = semi if 0 <= semi < window_end else window_end
-        systems = _systems(s, n.end(), stop)
+        systems = [m for m in _systems(s, n.end(), stop) if not PARTS.match(s.text, m.end)]
         if not systems:
             continue
         m = systems[0]

@@ -13,6 +13,7 @@ from sourcebook.ingest.gazetteer import gazetteer
 
 COPULA = re.compile(r"\b(?:is|are|was|were|remains|became)\s+(?:(?:a|an|one of the|one of|the|also a|also an)\s+)?"
                     r"(?:(?:form|kind|type|class|variant|version|family|member) of\s+)?")
+PART_OF = re.compile(r"(?:subsidiary|division|unit|branch|arm|part|member|affiliate|partner|parent|owner|sister|joint venture)\b", re.I)
 AKA = re.compile(r", (?:also |otherwise |locally |formerly )?(?:known as|called|designated|a\.k\.a\.|aka) [^,;]{1,60},")
 DROP_MODIFIER = re.compile(r"^(?:a|an|the|its|their|one|most|more|very|largest|biggest|main|leading|major|only|first|new|modern)$", re.I)
 
@@ -138,6 +139,8 @@ def copula_type(s: Sent, art: Article) -> None:
         if subject is None:
             continue
         ref, a = subject
+        if PART_OF.match(obj):
+            continue
         emit(art, s, ref, "type", (a, end), "type.copula", text=obj)
         if dem is not None and ref.kind in ("system", "organisation"):
             for d in [x for x in s.of("country", dem.start, end) if x.form == "demonym"] or [dem]:

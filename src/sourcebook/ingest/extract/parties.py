@@ -1,0 +1,102 @@
+"""Who buys and who supplies: the buyer before a verb, the recipients listed after one, a force's state."""
+
+from __future__ import annotations
+
+import re
+
+from sourcebook.ingest.drafts import EntityRef
+from sourcebook.ingest.extract.context import Article, Sent
+from sourcebook.ingest.extract.entities import Mention, force_country
+from sourcebook.ingest.gazetteer import gazetteer
+
+
+def _recipients(s: Sent, first: Mention | None) -> list[Mention]:
+    """A recipient and the countries listed right after it ("to Niger, Togo and Mali")."""
+    if first is None:
+        return []
+    out = [first]
+    for m in s.mentions:
+        if m.start < out[-1].end:
+            continue
+        if m.kind not in ("country", "organisation") or m.form == "demonym":
+            break
+        if not re.fullmatch(r",? (?:and |or |as well as )?(?:the )?|, ", s.text[out[-1].end : m.start]):
+            break
+        out.append(m)
+    return out
+
+
+def _subjects(s: Sent, pos: int) -> list[Mention]:
+    """The buyer(s) before a verb: "Ethiopia and Morocco have also acquired"."""
+    first = _subject(s, pos)
+    if first is None:
+        p = _proper_noun_before(s, pos)
+        return [p] if p else []
+    if first.kind == "organisation" and force_country(first) is None:
+        owner = next((c for c in s.of("country") if c.form == "name" and c.end + 3 == first.start
+                      and s.text[c.end : first.start] in ("'s ", "’s ")), None)
+        first = owner or first  # "Japan's Ministry of Defense signed": Japan
+    out = [first]
+    for m in reversed([x for x in s.mentions if x.end <= out[0].start]):
+        if m.kind not in ("country", "organisation") or m.form == "demonym":
+            break
+        if not re.fullmatch(r",? (?:and )?(?:the )?|, ", s.text[m.end : out[0].start]):
+            break
+        out.insert(0, m)
+    return out
+
+
+def _as_party(m: Mention) -> EntityRef:
+    """A national force or defence ministry buys for its state: "the Czech Ministry of Defence" -> Czech Republic."""
+    country = m.ref.name[: -len(" Ministry of Defence")] if m.ref.name.endswith(" Ministry of Defence") else ""
+    if m.kind == "organisation" and country in gazetteer().countries:
+        return EntityRef(country, "country")
+    return force_country(m) or m.ref
+
+GENERIC_BUYER = re.compile(r"(?:^|, |\bthen )(?:the )?(?:(?:defen[cs]e|armed forces|war) )?(?:ministry|government|army|navy|air force|military)"
+                           r"(?: of defen[cs]e)?(?: (?:has|have|had|also|then|later|recently|formally|officially))* $", re.I)
+
+
+ADJECTIVAL = re.compile(r"^[’']?s? ?(?:ally|allies|partner|partners|officials?|forces|army|navy|troops|government|ministry|military|"
+                        r"company|firm|defen[cs]e|embassy|policy|soldiers|sailors|representatives|side|media|president)\b")
+
+
+def _subject(s: Sent, pos: int) -> Mention | None:
+    """The buyer before a verb: the last country or organisation not after from/to/by/of, not adjectival."""
+    for m in reversed([x for x in s.mentions if x.end <= pos and x.kind in ("country", "organisation")]):
+        if re.search(r"\b(?:from|to|by|of|with|than)\s+(?:the\s+)?$", s.text[max(0, m.start - 10) : m.start]):
+            continue
+        if m.form == "demonym":
+            continue
+        if s.text[m.end : m.end + 2] in ("'s", "’s") and not (m.kind == "country" and (OWN_FORCE.match(s.text, m.end)
+                                                                                       or AGENCY.fullmatch(s.text, m.end, pos))):
+            continue
+        if force_country(m) is None and ADJECTIVAL.match(s.text[m.end : m.end + 20].lstrip()) and not OWN_FORCE.match(s.text, m.end):
+            continue
+        return m
+    return None
+
+
+OWN_FORCE = re.compile(r"['’]s (?:[a-z]+ )?(?:army|armed forces|air force|navy|military|government|defen[cs]e ministry"
+                       r"|ministry of defen[cs]e|defen[cs]e forces|forces|marines|coast guard)\b(?!['’])")
+AGENCY = re.compile(r"['’]s (?:[A-Z][\w&-]*|of|for|and)(?: (?:[A-Z][\w&-]*|of|for|and))*(?: \([A-Z&]{2,8}\))?"
+                    r"(?: (?:has|have|had|also|then|later|recently|formally|officially|on [A-Z][a-z]+day))* ")  # "Poland's Armament Agency"
+PROPER = re.compile(r"(?:^|, |\band )(?P<n>[A-Z][\w-]+(?: [A-Z][\w-]+){0,3})\s+$")
+NOT_NAMES = frozenset("The A An It This That These Those They He She We In On At By".split())
+
+
+def _proper_noun_before(s: Sent, pos: int) -> Mention | None:
+    """An unknown proper name right before the verb ("Ruritania took delivery of")."""
+    m = PROPER.search(s.text[max(0, pos - 60) : pos])
+    if not m or m.group("n").split()[0] in NOT_NAMES or gazetteer().months.get(m.group("n").lower().rstrip(".")):
+        return None
+    a = max(0, pos - 60) + m.start("n")
+    return Mention(a, a + len(m.group("n")), EntityRef(m.group("n"), "country"), "pattern")
+
+
+def _name(m: Mention | None) -> str | None:
+    return m.ref.name if m else None
+
+
+def _home(art: Article) -> EntityRef | None:
+    return EntityRef(art.home_country, "country") if art.home_country else None

@@ -1,0 +1,61 @@
+"""Where a transfer's parts sit in a sentence: the systems in a span, its date, its quantity, the system in focus."""
+
+from __future__ import annotations
+
+import re
+
+from sourcebook.ingest.drafts import EntityRef
+from sourcebook.ingest.extract.context import Article, Sent
+from sourcebook.ingest.extract.dates import year_range
+from sourcebook.ingest.extract.entities import Mention
+from sourcebook.ingest.extract.numbers import as_number, is_year, number
+from sourcebook.ingest.gazetteer import gazetteer
+
+
+def _systems(s: Sent, a: int, b: int) -> list[Mention]:
+    return [m for m in s.mentions if m.kind == "system" and a <= m.start and m.end <= b]
+
+
+LATER_EVENT = re.compile(r" and (?:expects?|plans?|hopes?|wants?|intends?|will|(?:has |have |had |then |later )?(?!based\b)[a-z]{3,}ed (?!by\b|from\b|to\b))\b"
+                         r"|, (?:after|before|following|having) (?:\w+ing|been|the|its|their)\b")
+
+
+def _date_in(s: Sent, a: int, b: int, art: Article | None = None, after: int = 0) -> tuple[str, int | None]:
+    """The date and year of the event told in ``s.text[a:b]``; a later event joined after ``after`` (the verb) is cut off."""
+    dates = [d for d in s.dates if a <= d.start < b and d.start >= s.dateline_end]
+    years = [y for y in s.years if a <= y[0] < b and y[0] >= s.dateline_end]
+    cut = next((c for c in LATER_EVENT.finditer(s.text, a, b) if c.start() >= after), None)
+    if cut:  # "bought X in 2023 and expects them by 2026": the later year is another event
+        dates = [d for d in dates if d.start < cut.start()] or dates
+        years = [y for y in years if y[0] < cut.start()] or years
+    date = dates[-1].text if dates else ""
+    year = dates[-1].year if dates and dates[-1].year else (years[-1][2] if years else None)
+    span = year_range(s.text, years)
+    if span and not dates:  # "in 2017–2019", "between 2016 and 2018": the deliveries began in the first year
+        date, year = span
+    if not date and art is not None and art.dateline and art.dateline[0] == s.index:
+        date = art.dateline[1]
+    if year is None and s.dateline_end and art is not None and not years:
+        year = next((y[2] for y in s.years if y[0] < s.dateline_end), None)
+    return date, year
+
+def _focus_system(s: Sent, art: Article, pos: int) -> EntityRef | None:
+    before = _systems(s, 0, pos)
+    if before:
+        return before[-1].ref
+    return art.focus.system or art.main_system
+
+def _np_quantity(s: Sent, a: int, b: int) -> tuple[int | float | None, str | None]:
+    """"three shore-based ... batteries", "18 of its howitzers", "The first 10 tanks": (quantity, unit)."""
+    g = gazetteer()
+    words = [w for w in s.words if a <= w[0] and w[1] <= b]
+    for i, w in enumerate(words):
+        if w[2].lower() in ("a", "an") or (w[2][:1].isupper() and not w[2][:1].isdigit()):
+            continue
+        value = number(w[2])
+        if value is None or is_year(w[2]):
+            continue
+        unit = next((g.units[x[2].lower()][0] for x in words[i + 1 : i + 6] if x[2].lower() in g.units
+                     and g.units[x[2].lower()][1] == "formation"), None)
+        return as_number(value), unit
+    return None, None
