@@ -159,3 +159,19 @@ def test_search_order_is_rank_order_and_pages_do_not_overlap(synthetic_library):
     finally:
         con.close()
     assert ranked == whole
+
+
+def test_the_app_opening_a_bad_file_says_what_the_library_says(tmp_path):
+    from sourcebook.errors import LibraryError
+    from sourcebook.ui.loading import open_for_reading
+
+    empty = tmp_path / "empty.sqlite"
+    empty.write_bytes(b"")
+    text = tmp_path / "notes.sqlite"
+    text.write_text("not a library\n" * 50)
+    for bad in (tmp_path / "missing.sqlite", empty, text, tmp_path):
+        with pytest.raises(LibraryError) as mine:
+            open_for_reading(str(bad), False)
+        with pytest.raises(LibraryError) as theirs:
+            open_library(bad)
+        assert str(mine.value) == str(theirs.value)

@@ -64,22 +64,20 @@ class PhraseIndex:
 
     def find(self, words: list[str]) -> list[Hit]:
         """Non-overlapping longest matches, left to right; ``words`` are token texts."""
-        keys = [self.key(w) for w in words] if self.fold else words
+        keys = [w.lower() for w in words] if self.fold else words
+        heads, table = self.heads, self.table
         hits: list[Hit] = []
-        i, n = 0, len(keys)
-        while i < n:
-            longest = self.heads.get(keys[i], 0)
-            found = None
-            for size in range(min(longest, n - i), 0, -1):
-                got = self.table.get(" ".join(keys[i : i + size]))
+        n = len(keys)
+        nxt = 0  # the first token not inside an earlier hit
+        for i in [i for i, k in enumerate(keys) if k in heads]:  # only tokens that can open a phrase
+            if i < nxt:
+                continue
+            for size in range(min(heads[keys[i]], n - i), 0, -1):
+                got = table.get(keys[i] if size == 1 else " ".join(keys[i : i + size]))
                 if got is not None:
-                    found = Hit(i, i + size, got[0], got[1])
+                    hits.append(Hit(i, i + size, got[0], got[1]))
+                    nxt = i + size
                     break
-            if found:
-                hits.append(found)
-                i = found.last
-            else:
-                i += 1
         return hits
 
 

@@ -1,10 +1,9 @@
-"""A small read-only path to a library in plain sqlite3, for what must be fast: the app's first paint
-(the article list and the first article, before SQLAlchemy has even been imported) and the rows a
-search shows.
+"""The read path in plain sqlite3: what the query API (store.queries) runs, and what the app reads
+through (ReadLibrary: a library opened read-only, no SQLAlchemy imported — the app's first paint, its
+lists and its searches).
 
-It returns exactly the records the query API (``sourcebook.store.queries``) returns for the same
-questions; tests compare the two on a library. Nothing here writes, and nothing here imports
-SQLAlchemy.
+It returns exactly the records the ORM formulations gave (tests/orm_reference.py keeps them; the
+tests compare the two on libraries). Nothing here writes, and nothing here imports SQLAlchemy.
 """
 
 from __future__ import annotations
@@ -293,8 +292,8 @@ class ReadLibrary:
                 con = connect(self.path, immutable=self.bundled)
             except sqlite3.Error as e:
                 raise library_error(self.path, e) from None
-            except ValueError as e:
-                raise LibraryError(str(e)) from None
+            except (ValueError, OSError) as e:
+                raise LibraryError(f"{self.path}: {e}" if isinstance(e, OSError) else str(e)) from None
             con.isolation_level = None  # transactions are begun explicitly, as store.library does
             self._local.con = con
             with self._lock:

@@ -15,6 +15,7 @@ from sourcebook.ingest.extract import (
     rules_capability,
     rules_describe,
     rules_events,
+    rules_fleet,
     rules_lists,
     rules_orders,
     rules_trade,
@@ -25,7 +26,7 @@ from sourcebook.ingest.extract.entities import Mention, force_country
 from sourcebook.ingest.sentences import split
 
 Rule = Callable[[Sent, Article], None]
-RULES: tuple[Rule, ...] = (*rules_lists.RULES, *rules_trade.RULES, *rules_orders.RULES, *rules_describe.RULES, *rules_events.RULES, *rules_capability.RULES)
+RULES: tuple[Rule, ...] = (*rules_lists.RULES, *rules_trade.RULES, *rules_orders.RULES, *rules_describe.RULES, *rules_events.RULES, *rules_capability.RULES, *rules_fleet.RULES)
 
 __all__ = ["extract", "RULES"]
 
@@ -85,6 +86,8 @@ def _article_names(sents: list[Sent]) -> None:
     """Names found by pattern in one sentence (a title's "Exercise X") are mentions in all the others."""
     known = {m.ref.name: m.ref for s in sents for m in s.mentions if m.form == "pattern" and m.kind in ("exercise", "organisation")
              and len(m.ref.name) > 3}
+    known.update({s.text[m.start : m.end]: m.ref for s in sents for m in s.mentions if m.form == "abbreviation" and m.kind == "organisation"
+                  and m.ref.name != s.text[m.start : m.end] and m.end - m.start > 2})
     for s in sents:
         for name, ref in known.items():
             start = s.text.find(name)

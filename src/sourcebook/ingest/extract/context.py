@@ -24,6 +24,7 @@ class Sent:
     dates: list[DateHit]
     years: list[tuple[int, int, int]]
     dateline_end: int = 0  # end of a wire dateline opening the sentence
+    low: str = ""  # the text in lower case, for cue-word gates
 
     @classmethod
     def build(cls, index: int, start: int, text: str, kind: str) -> Sent:
@@ -31,7 +32,7 @@ class Sent:
         hits = gazetteer().classes.find([w[2] for w in words])
         classes = [(words[h.first][0], words[h.last - 1][1], str(h.value)) for h in hits]
         mentions = find_mentions(text, words, classes)
-        return cls(index, start, text, kind, words, classes, mentions, find_dates(text), find_years(text))
+        return cls(index, start, text, kind, words, classes, mentions, find_dates(text), find_years(text), low=text.lower())
 
     def of(self, kind: str, a: int = 0, b: int | None = None) -> list[Mention]:
         b = len(self.text) if b is None else b

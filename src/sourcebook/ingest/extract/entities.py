@@ -19,6 +19,9 @@ DESIGNATION = re.compile(
     r"|[A-Z][a-z]+-[A-Z]{1,3}\d[A-Za-z0-9]*"
     r"|[A-Z][a-z]{5,9}-\d{1,3}[A-Za-z]?)(?![\w-])"  # Nagastra-1, Bayraktar-2: a long name with a short model number
 )
+DIVISION = re.compile(r"(?: (?:[A-Z][a-z]+|and|&)){0,4}? (?:Systems|Control|Aeronautics|Space|Missiles|Vehicles|Helicopters|Electronics"
+                      r"|Ordnance|Munitions|Shipbuilding|Sensors|Mission Systems)(?![\w-])")
+SCALE_AFTER = re.compile(r" (?:billion|million|bn|mn)\b")  # "PHP32 billion": a sum of money, not a model
 NOT_DESIGNATION = re.compile(r"^(?:FY\d|CY\d|Q[1-4]$|COVID|G\d{1,2}$|H[12]$|[A-Z]\d?$|\d+(?:st|nd|rd|th|s|mm|km|kg|cm|m|am|pm)$)|^[A-Z]-?\d{4}$")
 MODEL_SUFFIX = re.compile(r" (?!\d+x\d+\b)(?=[A-Z0-9]*\d)[A-Za-z0-9]{2,6}(?![\w-])")  # not a wheel layout (6x6)  # M1A2 SEPV3
 NAME_WORD = re.compile(r" ([A-Z][a-z]+(?:-\d+)?)(?![\w-])")  # 9M14 Malyutka, BM-21 Grad
@@ -115,6 +118,11 @@ def find_mentions(text: str, words: list[tuple[int, int, str]], classes: list[tu
                 y = YEAR_AFTER.match(text, e)
                 if y:
                     e = y.end()
+            if entry.kind == "organisation" and hit.form == "name":
+                div = DIVISION.match(text, e)
+                if div and not _taken(found, div.start() + 1, div.end()):
+                    found.append(Mention(s, div.end(), EntityRef(text[s : div.end()], "organisation", (entry.name,)), "name", entry))
+                    continue  # "Lockheed Martin Missiles and Fire Control": a division named after its company
             if entry.kind == "system" and hit.form != "plural":
                 long_form = LONG_FORM.match(text, e)
                 if long_form:
@@ -203,7 +211,7 @@ def _designations(text: str, found: list[Mention], classes: list[tuple[int, int,
     g = gazetteer()
     for m in DESIGNATION.finditer(text):
         s, e = m.span()
-        if NOT_DESIGNATION.search(m.group(0)) or _taken(found, s, e):
+        if NOT_DESIGNATION.search(m.group(0)) or _taken(found, s, e) or SCALE_AFTER.match(text, e):
             continue
         while True:
             nxt = MODEL_SUFFIX.match(text, e) or NAME_WORD.match(text, e)
@@ -224,27 +232,27 @@ def _designations(text: str, found: list[Mention], classes: list[tuple[int, int,
 
 def _patterns(text: str, found: list[Mention]) -> None:
     g = gazetteer()
-    for m in TYPE_NUMBER.finditer(text):
+    for m in (TYPE_NUMBER.finditer(text) if "Type " in text else ()):
         if not _taken(found, m.start(), m.end()):
             found.append(Mention(m.start(), m.end(), EntityRef(m.group(0), "system"), "pattern", g.systems.get(m.group(0))))
-    for m in SHIP_CLASS.finditer(text):
+    for m in (SHIP_CLASS.finditer(text) if "-class" in text else ()):
         s, e = m.span()
         if text[s:e].split()[0] in FUNCTION_WORDS:
             s += len(text[s:e].split()[0]) + 1
         if not _taken(found, s, e):
             found.append(Mention(s, e, EntityRef(text[s:e], "system"), "pattern", g.systems.get(text[s:e])))
-    for m in DEFENCE_MINISTRY.finditer(text):
+    for m in (DEFENCE_MINISTRY.finditer(text) if "Minist" in text else ()):
         country = g.demonyms.get((m.group("dem") or m.group("of") or "").lower(), "")
         s = m.start("dem") if m.group("dem") and country else m.start() + (len(m.group("dem")) + 1 if m.group("dem") else 0)
         name = f"{country} Ministry of Defence" if country else text[s : m.end()]
         found[:] = [x for x in found if not (x.form == "demonym" and s <= x.start < m.end())]
         if not _taken(found, s, m.end()):
             found.append(Mention(s, m.end(), EntityRef(name, "organisation", (text[s : m.end()],)), "pattern"))
-    for m in QUOTED_COMPANY.finditer(text):
+    for m in (QUOTED_COMPANY.finditer(text) if '"' in text or "“" in text else ()):
         s, e = m.span(1)
         if not _taken(found, s, e):
             found.append(Mention(s, e, EntityRef(m.group(1), "organisation"), "pattern"))
-    for m in EXERCISE_NAME.finditer(text):
+    for m in (EXERCISE_NAME.finditer(text) if any(w in text for w in ("xercise", "peration", "drill", "war")) else ()):
         key = "a" if m.group("a") else "b"
         s, e = m.span(key)
         name = m.group(key)
@@ -303,6 +311,10 @@ def _abbreviations(text: str, found: list[Mention], classes: list[tuple[int, int
         if not kind:
             continue
         ref = EntityRef(abbr, kind, (long_name,))
+        if kind == "organisation" and (known is None or known.form != "name" or (known.entry and known.entry.name == long_name)) \
+                and not long_name.endswith(("'s", "’s")) \
+                and "'s " not in long_name and "’s " not in long_name:
+            ref = EntityRef(long_name, kind, (abbr,))  # an agency or company is known by its full name
         found[:] = [x for x in found if not (x.start >= ls and x.end <= m.end())]
         found.append(Mention(ls, len(before), ref, "pattern"))
         found.append(Mention(m.start(1), m.end(1), ref, "abbreviation"))

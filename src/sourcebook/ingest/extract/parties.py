@@ -63,9 +63,16 @@ ADJECTIVAL = re.compile(r"^[’']?s? ?(?:ally|allies|partner|partners|officials?
 
 def _subject(s: Sent, pos: int) -> Mention | None:
     """The buyer before a verb: the last country or organisation not after from/to/by/of, not adjectival."""
-    for m in reversed([x for x in s.mentions if x.end <= pos and x.kind in ("country", "organisation")]):
+    cands = [x for x in s.mentions if x.end <= pos and x.kind in ("country", "organisation")]
+    for k in range(len(cands) - 1, -1, -1):
+        m = cands[k]
         if re.search(r"\b(?:from|to|by|of|with|than)\s+(?:the\s+)?$", s.text[max(0, m.start - 10) : m.start]):
             continue
+        if k and re.fullmatch(r",? (?:and|or) (?:the )?|, ", s.text[cands[k - 1].end : m.start]) and re.search(
+                r"\b(?:from|to|by|of|with|than)\s+(?:the\s+)?$", s.text[max(0, cands[k - 1].start - 10) : cands[k - 1].start]):
+            continue  # "turned to Ankara and Beijing": the second name is as much an object as the first
+        if m.kind == "organisation" and any(x.kind == "system" and x.start == m.end + 1 for x in s.mentions):
+            continue  # "its ageing Sikorsky S-61A4": a maker before its model is no buyer
         if m.form == "demonym":
             continue
         if s.text[m.end : m.end + 2] in ("'s", "’s") and not (m.kind == "country" and (OWN_FORCE.match(s.text, m.end)

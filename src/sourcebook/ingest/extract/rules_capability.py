@@ -38,7 +38,19 @@ TONNAGE = re.compile(r"\b(?P<num>" + NUM + r")[- ](?P<unit>tonnes?|tons?) (?:[\w
                      r"|corvettes?|warships?|boats?|carriers?|cutters?)\b", re.I)
 WARHEAD = re.compile(r"\b(?P<num>" + NUM + r") ?(?P<unit>kg|kilograms?|pounds|lb)(?: \w+)? warhead\b|\bwarhead (?:of|weighing) (?P<num2>" + NUM + r") ?(?P<unit2>kg|kilograms?|pounds|lb)\b", re.I)
 CRUISE = re.compile(r"\b(?:cruises?|flies|fly|travels?) at (?:(?P<bound>" + BOUND + r") )?(?P<num>" + NUM + r") ?(?P<unit>km/h|mph|knots)\b", re.I)
-CUE = re.compile(r"weigh|displac|tonne|ton\b|warhead|cruis|fl[yi]|travel|targets|range|reach|ceiling|altitude|speed|velocity|endurance|payload|radius|crew|carr|aloft|airborne|detect|track|engage|fire|launch|hold|armed with|remain|stay", re.I)
+# Cue words (lower case): a sentence without one of them is not looked at (``ton`` only as a word end).
+CUES = ("weigh", "displac", "tonne", "warhead", "cruis", "fly", "fli", "travel", "targets", "range", "reach", "ceiling", "altitude",
+        "speed", "velocity", "endurance", "payload", "radius", "crew", "carr", "aloft", "airborne", "detect", "track", "engage",
+        "fire", "launch", "hold", "armed with", "remain", "stay")
+TON_END = re.compile(r"ton\b")
+DIGIT = re.compile(r"\d")
+MEASURE_CUES = ("range", "reach", "ceiling", "altitude", "speed", "endurance", "payload", "radius", "weight", "displacement", "velocity")
+CARRY_CUES = ("carr", "hold", "fire", "launch", "armed with")
+REACH_CUES = ("detect", "track", "engage", "intercept", "strike", "hit")
+
+
+def _any(low: str, words: tuple[str, ...]) -> bool:
+    return any(w in low for w in words)
 
 
 def _subject(s: Sent, art: Article, pos: int):
@@ -51,12 +63,14 @@ def _subject(s: Sent, art: Article, pos: int):
 
 
 def capabilities(s: Sent, art: Article) -> None:
-    if not CUE.search(s.text):
+    low = s.low
+    if not (_any(low, CUES) or ("ton" in low and TON_END.search(low))):
         return
     if _subject(s, art, len(s.text)) is None:
         return
+    digit = DIGIT.search(s.text) is not None
     spans: list[tuple[int, int]] = []
-    for t in TARGETS.finditer(s.text):
+    for t in (TARGETS.finditer(s.text) if "targets" in low else ()):
         ref = _subject(s, art, t.start())
         value = number(t.group("num"))
         if value is None or value > 10000:
@@ -64,7 +78,7 @@ def capabilities(s: Sent, art: Article) -> None:
         attr = t.group("attr").lower()
         emit(art, s, ref, "capability", t.span(), "capability.targets", text=f"{as_number(value)} {attr}",
              value=value, unit="targets", attribute=attr, bound=(t.group("bound") or "").lower())
-    for m in MEASURE.finditer(s.text):
+    for m in (MEASURE.finditer(s.text) if digit and _any(low, MEASURE_CUES) else ()):
         ref = _subject(s, art, m.start())
         spans.append(m.span())
         num = m.group("num") or m.group("num2") or m.group("num3")
@@ -78,12 +92,12 @@ def capabilities(s: Sent, art: Article) -> None:
         emit(art, s, ref, "capability", m.span(), "capability.measure", text=m.group(0), value=value, unit=unit,
              attribute=attr.replace("top ", "").replace("maximum ", ""), bound=bound)
 
-    for m in CREW.finditer(s.text):
+    for m in (CREW.finditer(s.text) if "crew of" in low else ()):
         value = number(m.group("num"))
         if value is not None and value < 1000:
             emit(art, s, _subject(s, art, m.start()), "capability", m.span(), "capability.crew", text=m.group(0),
                  value=value, attribute="crew")
-    for m in CARRY.finditer(s.text):
+    for m in (CARRY.finditer(s.text) if _any(low, CARRY_CUES) else ()):
         value = number(m.group("num"))
         if value is None or (m.group("items") and value > 1000) or PER_PART.search(s.text, 0, m.start()) or EACH_AFTER.match(s.text, m.end()):
             continue
@@ -95,13 +109,14 @@ def capabilities(s: Sent, art: Article) -> None:
             attr = unit
         emit(art, s, _subject(s, art, m.start()), "capability", m.span(), "capability.carry", text=m.group(0)[m.group(0).find(" ") + 1 :],
              value=value, unit=unit, attribute=attr, bound=(m.group("bound") or "").lower())
-    for m in ALOFT.finditer(s.text):
+    for m in (ALOFT.finditer(s.text) if digit and ("stay" in low or "remain" in low) else ()):
         value = number(m.group("num"))
         if value is not None:
             emit(art, s, _subject(s, art, m.start()), "capability", m.span(), "capability.endurance", text=m.group(0),
                  value=value, unit=m.group("unit").lower(), attribute="endurance", bound=(m.group("bound") or "").lower())
-    _masses(s, art)
-    for m in REACH.finditer(s.text):
+    if digit:
+        _masses(s, art, low)
+    for m in (REACH.finditer(s.text) if digit and _any(low, REACH_CUES) else ()):
         value = number(m.group("num"))
         if value is None or any(a < m.end() and m.start() < b for a, b in spans):
             continue
@@ -111,27 +126,27 @@ def capabilities(s: Sent, art: Article) -> None:
              value=value, unit=UNITS.get(unit, unit), attribute=attr, bound=(m.group("bound") or "").lower())
 
 
-def _masses(s: Sent, art: Article) -> None:
+def _masses(s: Sent, art: Article, low: str) -> None:
     """"weighs 5.7 kg", "displaces about 2,800 tonnes", "the 4,500-tonne frigates", "a 4.5 kg warhead", "cruises at 115 mph"."""
-    for m in WEIGH.finditer(s.text):
+    for m in (WEIGH.finditer(s.text) if "weigh" in low or "displac" in low else ()):
         value = number(m.group("num"))
         attr = "displacement" if m.group("v").lower().startswith("displac") else "weight"
         unit = m.group("unit").lower()
         if value is not None:
             emit(art, s, _subject(s, art, m.start()), "capability", m.span(), "capability.weight", text=m.group(0)[m.group(0).find(" ") + 1 :],
                  value=value, unit=UNITS.get(unit, unit), attribute=attr, bound=(m.group("bound") or "").lower())
-    for m in TONNAGE.finditer(s.text):
+    for m in (TONNAGE.finditer(s.text) if "ton" in low else ()):
         value = number(m.group("num"))
         if value is not None and value >= 50:
             emit(art, s, _subject(s, art, m.start()), "capability", m.span(), "capability.tonnage",
                  text=s.text[m.start() : m.end("unit")], value=value, unit="tonnes", attribute="displacement")
-    for m in WARHEAD.finditer(s.text):
+    for m in (WARHEAD.finditer(s.text) if "warhead" in low else ()):
         value = number(m.group("num") or m.group("num2"))
         unit = (m.group("unit") or m.group("unit2")).lower()
         if value is not None:
             emit(art, s, _subject(s, art, m.start()), "capability", m.span(), "capability.warhead", text=m.group(0),
                  value=value, unit=UNITS.get(unit, unit), attribute="warhead")
-    for m in CRUISE.finditer(s.text):
+    for m in (CRUISE.finditer(s.text) if " at " in low else ()):
         value = number(m.group("num"))
         if value is not None:
             emit(art, s, _subject(s, art, m.start()), "capability", m.span(), "capability.cruise", text=m.group(0),

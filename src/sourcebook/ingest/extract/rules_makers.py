@@ -27,7 +27,8 @@ BUILT_BY_COUNTRY = re.compile(r"[- ](?P<v>built|made|produced|manufactured|desig
 
 def makers(s: Sent, art: Article) -> None:
     """"manufactured by X" (passive), "X produces A, B and C" (active), "Polish-built Mi-2"."""
-    for v in MAKER.finditer(s.text):
+    text = s.text
+    for v in (MAKER.finditer(text) if " by" in text else ()):
         pred = "developer" if v.group("v").endswith(("developed", "designed")) else "manufacturer"
         makers = _makers_after(s, v.end() + 1)
         if not makers:  # "by a French state-owned ... Corporation, Thales"
@@ -53,20 +54,22 @@ def makers(s: Sent, art: Article) -> None:
         ref = subj.ref if subj else art.focus.system
         if org and ref:
             emit(art, s, ref, "manufacturer", (p.start(), p.end()), "manufacturer.plant", obj=org.ref)
-    for p in PRODUCT_OF.finditer(s.text):
+    for p in (PRODUCT_OF.finditer(text) if " of " in text else ()):
         makers = _makers_after(s, p.end())
         subj = s.last("system", 0, p.start())
         if makers and subj:
             emit(art, s, subj.ref, "manufacturer", (subj.start, makers[0].end), "manufacturer.product_of", obj=makers[0].ref)
-    for p in MAKER_OF.finditer(s.text):
+    for p in (MAKER_OF.finditer(text) if " of " in text else ()):
         org = s.last("organisation", 0, p.start())
         target = next((m for m in s.mentions if m.kind == "system" and m.start == p.end()), None)
         if org and target and org.end >= p.start() - 1:
             pred = "developer" if p.group("role") in ("developer", "designer") else "manufacturer"
             for t in listed(s, target):
                 emit(art, s, t.ref, pred, (org.start, t.end), f"{pred}.maker_of", obj=org.ref)
-    for p in CONTRACTOR.finditer(s.text):
+    for p in (CONTRACTOR.finditer(text) if "ontractor" in text else ()):
         makers = _makers_after(s, p.end())
+        if "contractors" in p.group(0) and len([m for m in s.mentions if m.kind == "organisation" and m.start >= p.end()]) > 1:
+            continue  # several contractors: which one makes what is not said
         sale = art.focus.transfer
         ref = (sale.subject if sale and sale.predicate == "contract_signed" else None) or art.focus.system or art.main_system
         if makers and ref and not s.of("system"):
@@ -93,7 +96,7 @@ def makers(s: Sent, art: Article) -> None:
                 emit(art, s, target.ref, "origin", (m.start, target.end), "origin.demonym_built", obj=m.ref)
     _maker_before_model(s, art)
     active = MAKES.search(s.text)
-    if active and not MAKER.search(s.text):
+    if active and not (" by" in text and MAKER.search(text)):
         subj_text = s.text[: active.start()].strip()
         org = s.last("organisation", 0, active.start())
         ref = org.ref if org and org.end >= active.start() - 2 else None
@@ -181,6 +184,15 @@ def products(s: Sent, art: Article) -> None:
     if not b or maker is None or art.section not in PRODUCT_HEADINGS:
         return
     item = s.text[b.end() :].rstrip(" .;")
+    appos = re.match(r"(?P<name>[^,()]{1,40}), (?:an?|the) ", item)  # "THeMIS, a tracked unmanned ground vehicle with ...": the name
+    if appos:
+        name = appos.group("name").strip()
+        subject = next((m.ref for m in s.mentions if m.kind == "system" and m.start == b.end()), EntityRef(name, "system"))
+        cls = next((c for c in s.classes if c[0] >= b.end() + appos.end()), None)
+        if cls and not re.search(r"[,;]", s.text[b.end() + appos.end() : cls[0]]):
+            emit(art, s, subject, "type", (b.end(), cls[1]), "type.product_item", text=cls[2])
+        emit(art, s, subject, "manufacturer", (b.end(), b.end() + len(name)), "manufacturer.products_list", obj=maker)
+        return
     last = s.classes[-1] if s.classes else None
     subject = EntityRef(item, "system")
     if last and last[1] >= b.end() + len(item.split("(")[0].rstrip()) - 1 and last[0] > b.end():

@@ -22,6 +22,9 @@ PROVIDED = re.compile(r"\b(?:is|are) (?:provided|handled|equipped) (?:by|with) "
 YEAR_SINCE = re.compile(r"\b(?:since|from|in) ((?:19|20)\d\d)\b")
 LISTED = re.compile(r"\blisted\b")
 CLASS_LIST = re.compile(r"\s+(?:listed\s+)?(?:are|were)\s+(?:of\s+)?(?:(?P<dem>[A-Z][a-z]+)[- ]type\s+|the\s+)?")
+EQUIPPED_CUES = ("equipped", "armed", "operate", "field", "flies", "use")  # a sentence without one of them has no EQUIPPED match
+INTEGRATED_CUES = ("integrated into", "in service with", "operated by", "used by", "fielded by", "flown by", "in use with", "in the inventory of")
+DECADE_SINCE = re.compile(r"(?: [a-z-]+){0,3}? since the ((?:19|20)\d0s)\b")  # "has operated the X since the 2000s"
 FORCE = re.compile(r"^(?:the\s+)?(?:air force|army|navy|military|armed forces|ground forces|land forces|air defen[cs]e forces?)\b", re.I)
 
 
@@ -47,7 +50,8 @@ def _parties(s: Sent, first: Mention) -> list[Mention]:
 def operators(s: Sent, art: Article) -> None:
     """"The Air Force is equipped with A, B and C", "integrated into Finnish air defence", "listed N X"."""
     home_or_title = art.home_country or art.title_country
-    for e in EQUIPPED.finditer(s.text):
+    text = s.text
+    for e in (EQUIPPED.finditer(text) if any(w in text for w in EQUIPPED_CUES) else ()):
         first = next((m for m in s.mentions if m.kind == "system" and e.end() <= m.start < e.end() + 40), None)
         forces = [m for m in s.of("organisation", 0, e.start()) if force_country(m) and m.end >= e.start() - 25]
         owner = forces[-1] if forces else s.last("country", 0, e.start())
@@ -69,10 +73,11 @@ def operators(s: Sent, art: Article) -> None:
                 emit(art, s, art.focus.system, "operator", (owner.start, e.end()), "operator.force_operates", obj=obj,
                      status=status(s.text[owner.end : e.end()]))
             continue
+        since = DECADE_SINCE.match(s.text, listed(s, first)[-1].end)
         for m in listed(s, first):
             for o in ([x.ref for x in owners] if len(owners) > 1 else [obj]):
-                emit(art, s, m.ref, "operator", (m.start, m.end), "operator.equipped_with", obj=o)
-    for i in INTEGRATED.finditer(s.text):
+                emit(art, s, m.ref, "operator", (m.start, m.end), "operator.equipped_with", obj=o, date=since.group(1) if since else None)
+    for i in (INTEGRATED.finditer(text) if any(w in text for w in INTEGRATED_CUES) else ()):
         first = next((m for m in s.mentions if m.kind in ("country", "organisation") and m.start == i.end()), None)
         if first is None or SITE_BEFORE.search(s.text, 0, i.start()):
             continue  # "the assembly line operated by X": X runs the line
@@ -86,7 +91,7 @@ def operators(s: Sent, art: Article) -> None:
             emit(art, s, ref, "operator", (subj.start if subj else i.start(), c.end + (12 if len(parties) == 1 else 0)),
                  "operator.integrated_into", obj=c.ref,
                  year=int(since.group(1)) if since else None, status=status(s.text[: i.start()]))
-    for o in OPERATORS_INCLUDE.finditer(s.text):
+    for o in (OPERATORS_INCLUDE.finditer(text) if "perators" in text or "sers" in text or "ustomers" in text else ()):
         first = next((m for m in s.mentions if m.kind in ("country", "organisation") and m.start == o.end()), None)
         ref = s.last("system", 0, o.start())
         ref = ref.ref if ref else (art.main_system or art.focus.system)

@@ -61,6 +61,8 @@ def former_owner(s: Sent, m: Mention, recipient: EntityRef) -> Mention | None:
 
 def verbs(s: Sent, art: Article) -> None:
     found = [v for v in VERB.finditer(s.text) if v.start() >= s.dateline_end]
+    if not found:
+        return
     flat = re.sub(r"\([^()]*\)", lambda p: " " * len(p.group(0)), s.text)
     for i, v in enumerate(found):
         lo = found[i - 1].end() if i else 0
@@ -115,7 +117,8 @@ def verbs(s: Sent, art: Article) -> None:
             else:
                 supplier = country_after(s, "by", v.end(), hi)
         else:
-            supplier = country_after(s, "from|by" if not contract else "from|by|with", v.end() if not contract else v.start(), hi)
+            by = "" if passive else "|by"  # "bought by the Marine Corps": the buyer, not the supplier
+            supplier = country_after(s, "from" + by if not contract else "from|with" + by, v.end() if not contract else v.start(), hi)
         if supplier and s.text[supplier.end : supplier.end + 2] in ("'s", "’s"):
             org = next((x for x in s.mentions if x.kind == "organisation" and x.start == supplier.end + 3), None)
             supplier = org or supplier

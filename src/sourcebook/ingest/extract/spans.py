@@ -35,9 +35,16 @@ def _date_in(s: Sent, a: int, b: int, art: Article | None = None, after: int = 0
         date, year = span
     if not date and art is not None and art.dateline and art.dateline[0] == s.index:
         date = art.dateline[1]
+    if not date and year is None:
+        decade = DECADE.search(s.text, max(a, after - 80 if after else a), b)
+        if decade and decade.start() >= s.dateline_end:
+            return decade.group(1), None  # "in the 1990s": a date, no year
     if year is None and s.dateline_end and art is not None and not years:
         year = next((y[2] for y in s.years if y[0] < s.dateline_end), None)
     return date, year
+
+
+DECADE = re.compile(r"\b(?:in|since|during|from|by|until|through) the (?:(?:early|mid|late)[- ])?((?:19|20)\d0s)\b")
 
 def _focus_system(s: Sent, art: Article, pos: int) -> EntityRef | None:
     before = _systems(s, 0, pos)
