@@ -47,15 +47,16 @@ def load_library(path: str, bundled: bool, last_article: int | None, *, painted:
     """Open a library (or take ``lib``, already open) and read what the window shows first (runs on
     a worker thread).
 
-    ``painted``: the first paint was already made (quick_first_paint); only the summary and the
-    predicates are read (articles and article are left empty).
+    ``painted``: the first paint was already made (quick_first_paint); the article list's first
+    page, the summary and the predicates are read (article and claims are left empty).
     """
     from sourcebook.ingest.drafts import ENTITY_KINDS
     from sourcebook.store import queries
 
     lib = lib if lib is not None else open_for_reading(path, bundled)
     if painted:
-        return Loaded(lib, queries.summary(lib), queries.predicates(lib), tuple(ENTITY_KINDS), [], None, {})
+        arts = queries.articles(lib, limit=200)
+        return Loaded(lib, queries.summary(lib), queries.predicates(lib), tuple(ENTITY_KINDS), arts, None, {})
     arts = queries.articles(lib, limit=200)
     first = last_article if last_article is not None else (arts[0].id if arts else None)
     view = queries.article(lib, first) if first is not None else None
@@ -71,7 +72,7 @@ class FirstPaint:
 
     lib: ReadLibrary
     name: str
-    articles: list[ArticleRow]
+    articles: list[ArticleRow] | None  # None: not read yet (the last-read article came first)
     article: ArticleView | None
     claims: dict[int, ClaimRecord]
 
@@ -84,10 +85,13 @@ def quick_first_paint(path: str, bundled: bool, last_article: int | None) -> Fir
     lib = quick.ReadLibrary(path, bundled=bundled)
     try:
         with lib.reading() as con:
-            arts = quick.articles(con, limit=200)
+            # the article the reader left comes first; the list (a sort of every title) follows on a
+            # worker — unless there is no such article, and the list's first is the one to show
+            arts = None
             view = quick.article(con, last_article) if last_article is not None else None
-            if view is None and arts:
-                view = quick.article(con, arts[0].id)
+            if view is None:
+                arts = quick.articles(con, limit=200)
+                view = quick.article(con, arts[0].id) if arts else None
             claims = {c.id: c for c in quick.article_claims(con, view.id)} if view else {}
     except BaseException:
         lib.close()

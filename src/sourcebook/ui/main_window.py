@@ -213,7 +213,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"Sourcebook — {first.name}")
         self.status_library.setText(f"Library: {first.name}")
         self.status_library.setToolTip(str(target))
-        self.library_list.model.set_library(None, first.articles)
+        self.library_list.model.set_library(None, first.articles or [])
         self._render(first.article, first.claims)
         # the sidebar lists the article's claims in source order, as it will once the library is open
         rows = [ClaimRow(c) for c in sorted(first.claims.values(), key=lambda c: (c.sentence_id, c.id))]
@@ -260,7 +260,8 @@ class MainWindow(QMainWindow):
         first, self._first_paint = self._first_paint, None
         if first is None:
             self.status_selection.setText("")
-        self.library_list.model.set_library(loaded.lib, first.articles if first else loaded.articles)
+        self.library_list.model.set_library(
+            loaded.lib, first.articles if first is not None and first.articles is not None else loaded.articles)
         self.sidebar.set_library(loaded.lib, loaded.predicates, loaded.kinds)
         if not loaded.lib.bundled:
             add_recent(self.settings, str(Path(loaded.lib.path).resolve()))
