@@ -127,22 +127,20 @@ class ClaimDelegate(QStyledItemDelegate):
 
     def _paint_quote(self, painter: QPainter, segments, font: QFont, x: int, y: int, w: int,  # type: ignore[no-untyped-def]
                      ink: QColor, muted: QColor, pal: QPalette, selected: bool) -> int:
+        segments = _lead_to_first_match(tuple(segments))
         text = "“" + "".join(t for t, _ in segments) + "”"
         layout = QTextLayout(text, font)
-        formats, pos = [], 1
+        cf = QTextCharFormat()
+        cf.setFontWeight(QFont.Weight.Bold)
+        cf.setForeground(ink)
+        if not selected:
+            cf.setBackground(QColor(255, 214, 10, 110))
+        spans, pos = [], 1
         for t, matched in segments:
             if matched:
-                fr = QTextLayout.FormatRange()
-                fr.start, fr.length = pos, len(t)
-                cf = QTextCharFormat()
-                cf.setFontWeight(QFont.Weight.Bold)
-                cf.setForeground(ink)
-                if not selected:
-                    cf.setBackground(QColor(255, 214, 10, 110))
-                fr.format = cf
-                formats.append(fr)
+                spans.append((pos, len(t)))
             pos += len(t)
-        layout.setFormats(formats)
+        layout.setFormats(_ranges(spans, cf))
         layout.setTextOption(QTextOption(Qt.AlignmentFlag.AlignLeft))
         fm = QFontMetrics(font)
         layout.beginLayout()
@@ -162,10 +160,22 @@ class ClaimDelegate(QStyledItemDelegate):
         for i in range(layout.lineCount()):
             ln = layout.lineAt(i)
             if truncated and i == layout.lineCount() - 1:
-                painter.setFont(font)
-                rest = text[ln.textStart():]
-                painter.drawText(QPointF(x, y + ln.y() + fm.ascent()),
-                                 fm.elidedText(rest, Qt.TextElideMode.ElideRight, w))
+                # the last line elided, its matched words still marked
+                start = ln.textStart()
+                rest = fm.elidedText(text[start:], Qt.TextElideMode.ElideRight, w)
+                tail = QTextLayout(rest, font)
+                keep = len(rest) - 1  # the ellipsis is never a match
+                tail.setFormats(_ranges([(max(a - start, 0), min(a + n - start, keep) - max(a - start, 0))
+                                         for a, n in spans if a + n > start and a - start < keep], cf))
+                no_wrap = QTextOption(Qt.AlignmentFlag.AlignLeft)
+                no_wrap.setWrapMode(QTextOption.WrapMode.NoWrap)
+                tail.setTextOption(no_wrap)
+                tail.beginLayout()
+                tl = tail.createLine()
+                tl.setLineWidth(w + fm.averageCharWidth())
+                tl.setPosition(QPointF(0, 0))
+                tail.endLayout()
+                tl.draw(painter, QPointF(x, y + ln.y()))
             else:
                 ln.draw(painter, QPointF(x, y))
         return y + fm.lineSpacing() * max(1, layout.lineCount()) + GAP
@@ -196,3 +206,43 @@ class ClaimDelegate(QStyledItemDelegate):
                 QFontMetrics(base).horizontalAdvance(c.object_display()):
             return c.object_id
         return None
+
+
+def _ranges(spans: list[tuple[int, int]], fmt: QTextCharFormat) -> list:  # type: ignore[type-arg]
+    out = []
+    for start, length in spans:
+        if length > 0:
+            fr = QTextLayout.FormatRange()
+            fr.start, fr.length, fr.format = start, length, fmt
+            out.append(fr)
+    return out
+
+
+LEAD = 40  # characters of context kept before the first match when a long quote is cut
+
+
+def _lead_to_first_match(segments: tuple[tuple[str, bool], ...]) -> tuple[tuple[str, bool], ...]:
+    """A long quote whose first match lies beyond the first line starts shortly before that match,
+    so that the matched word is what the row shows."""
+    before = 0
+    for t, matched in segments:
+        if matched:
+            break
+        before += len(t)
+    else:
+        return segments
+    if before <= LEAD * 2:
+        return segments
+    cut = before - LEAD
+    out, pos = [], 0
+    for t, matched in segments:
+        if pos + len(t) <= cut:
+            pos += len(t)
+            continue
+        piece = t[max(cut - pos, 0):]
+        if not out:
+            space = piece.find(" ")
+            piece = "…" + (piece[space + 1:] if 0 <= space < 15 else piece)
+        out.append((piece, matched))
+        pos += len(t)
+    return tuple(out)
