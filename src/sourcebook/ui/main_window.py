@@ -256,7 +256,7 @@ class MainWindow(QMainWindow):
         s = loaded.summary
         self.status_library.setText(f"Library: {loaded.lib.name}")
         self.status_library.setToolTip(str(loaded.lib.path))
-        self.status_counts.setText(f"{s.articles:,} articles · {s.claims:,} claims")
+        self.status_counts.setText(f"{plural(s.articles, 'article')} · {plural(s.claims, 'claim')}")
         first, self._first_paint = self._first_paint, None
         if first is None:
             self.status_selection.setText("")
@@ -488,3 +488,7 @@ class MainWindow(QMainWindow):
         has_claim = bool(self.sidebar.view.selectionModel().hasSelection() or self.sidebar.current_claim())
         a.copy_claim.setEnabled(has_claim)
         a.spec.setEnabled(has_claim)
+
+
+def plural(n: int, noun: str) -> str:
+    return f"{n:,} {noun}" + ("" if n == 1 else "s")
