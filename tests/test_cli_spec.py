@@ -93,3 +93,33 @@ def test_pdf_is_written_headless_in_a_fresh_process(db, tmp_path):
     assert r.returncode == 0, r.stderr
     text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
     assert "Almaz-Antey" in text and "Its range is 12 km." in text
+
+
+def test_the_command_line_builds_only_the_subcommand_it_names(capsys):
+    from sourcebook.cli.main import COMMANDS, parser, wanted
+
+    assert wanted(["--db", "x.sqlite"]) == () and wanted([]) == ()
+    assert wanted(["--db", "x", "spec", "Tor"]) == ("spec",) and wanted(["--db=x", "check"]) == ("check",)
+    assert wanted(["--help"]) == COMMANDS and wanted(["-h", "spec"]) == COMMANDS and wanted(["nope"]) == COMMANDS
+    full = parser()
+    for name in COMMANDS:  # each subcommand's help reads as it does with every subcommand built
+        for p in (full, parser((name,))):
+            with pytest.raises(SystemExit):
+                p.parse_args([name, "--help"])
+        first, second = capsys.readouterr().out.split("usage: sourcebook", 2)[1:]
+        assert first == second
+
+
+def test_opening_the_app_imports_no_subcommand(tmp_path):
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    code = ("import sys; from sourcebook.cli.main import parser, wanted; "
+            "parser(wanted(sys.argv[1:])).parse_args(sys.argv[1:]); "
+            "print(sorted(m for m in sys.modules if m.startswith('sourcebook.cli.cmd_')))")
+    env = dict(os.environ, PYTHONPATH=str(Path(__file__).parents[1] / "src"))
+    r = subprocess.run([sys.executable, "-c", code, "--db", "x.sqlite"], env=env, capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.strip() == "[]"

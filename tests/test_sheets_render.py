@@ -115,3 +115,28 @@ def test_long_sheet_breaks_between_rows_and_repeats_the_table_header(tmp_path):
         assert any(flat(note.sentence) in t for t in texts), note.sentence
     for i, t in enumerate(texts, start=1):
         assert f"Page {i} of {pages}" in t and "Buk-M3" in t
+
+
+@needs_pdftotext
+def test_pdf_draws_the_timeline_as_vectors_where_the_document_has_it(tmp_path, sheet):  # noqa: F811
+    """The chart is painted from its SVG (text and paths in the PDF), not embedded as a picture."""
+    from sourcebook.sheets.printing import _timeline_rect, body_size, page_layout, sheet_document, write_pdf
+
+    doc = sheet_document(sheet, library_name="l", generated="g", width=body_size(page_layout("A4"))[0])
+    doc.documentLayout().documentSize()
+    rect = _timeline_rect(doc)
+    assert rect is not None and rect.width() > 600 and rect.height() > 80
+    out = tmp_path / "tor.pdf"
+    write_pdf(sheet, out, library_name="l", generated="g")
+    text = flat(pdf_text(out))
+    assert "Contracts" in text and "Deliveries" in text and "Exercises" in text  # the chart's own labels
+    images = subprocess.run(["pdfimages", "-list", str(out)], capture_output=True, text=True).stdout
+    assert not any(line.split()[3:5] != ["1", "1"] for line in images.splitlines()[2:] if len(line.split()) > 4)
+
+
+def test_notes_are_one_paragraph_each_with_every_citation(sheet):  # noqa: F811
+    html = render_html(sheet, library_name="l", generated="g", mode="qt")
+    assert html.count('<p class="note">') == len(sheet.notes)
+    assert 'class="notes"' not in html  # no table per note list, no nested cells
+    for n in sheet.notes:
+        assert f'name="note-{n.number}"' in html and f'href="claim:{n.claim_ids[0]}"' in html

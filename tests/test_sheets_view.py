@@ -64,3 +64,46 @@ def test_exports_write_pdf_and_html(view, tmp_path):
     text = subprocess.run(["pdftotext", str(tmp_path / "v.pdf"), "-"], capture_output=True, text=True).stdout
     assert "Tor-M2" in text and "Almaz-Antey" in text
     assert "Almaz-Antey" in (tmp_path / "v.html").read_text(encoding="utf-8")
+
+
+def test_opening_a_sheet_in_the_app_does_not_import_sqlalchemy(tmp_path):
+    """The app reads through store.quick.ReadLibrary; a spec sheet must not load SQLAlchemy (+44 MB)."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    sheet_library(tmp_path / "lib.sqlite").close()
+    code = """if True:
+        import sys
+        from PySide6.QtWidgets import QApplication
+        app = QApplication([])
+        from sourcebook.store import queries
+        from sourcebook.store.quick import ReadLibrary
+        from sourcebook.ui.spec_view import SpecSheetView
+        lib = ReadLibrary(sys.argv[1])
+        view = SpecSheetView(lib, queries.find_entity(lib, "tor-m2").id)
+        view.show()
+        app.processEvents()
+        assert "Almaz-Antey" in view.browser.toPlainText()
+        print(sorted(m for m in sys.modules if m.split(".")[0] == "sqlalchemy"))
+    """
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(Path(__file__).parents[1] / "src"))
+    r = subprocess.run([sys.executable, "-c", code, str(tmp_path / "lib.sqlite")], env=env, capture_output=True,
+                       text=True, timeout=120)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_printing_lays_the_sheet_out_for_paper_once(view, tmp_path):
+    from PySide6.QtPrintSupport import QPrinter
+
+    from sourcebook.sheets.printing import body_size
+
+    printer = view._printer()
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    paper = view.paper_document(printer)
+    assert paper is not view.document and paper.toHtml() == view.document.toHtml()
+    assert abs(paper.textWidth() - body_size(printer.pageLayout())[0]) < 0.01
+    assert view.paper_document(printer) is paper  # the preview repaints from the same layout

@@ -8,6 +8,7 @@ their articles and positions, so two builds of one library number the notes the 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
 
 from sourcebook.errors import SourcebookError
 from sourcebook.sheets import related as rel
@@ -15,9 +16,12 @@ from sourcebook.sheets.citations import Citer, article_date, sort_key
 from sourcebook.sheets.model import Event, Fact, SpecSheet
 from sourcebook.sheets.transfers import CONTRACT, DELIVERY, number_text, register
 from sourcebook.store import queries
-from sourcebook.store.library import Library
 from sourcebook.store.queries import fold
 from sourcebook.store.records import ClaimFilter, ClaimRecord
+
+if TYPE_CHECKING:  # store.library loads SQLAlchemy; a sheet reads through store.queries alone
+    from sourcebook.store.library import Library
+    from sourcebook.store.quick import ReadLibrary
 
 HEADER = (("type", "Type / class", False), ("origin", "Origin", True),
           ("manufacturer", "Manufacturer", True), ("developer", "Developer", True))
@@ -71,7 +75,7 @@ def _place_text(c: ClaimRecord) -> str:
     return f"{c.object_display()} ({number_text(y)})" if y is not None else c.object_display()
 
 
-def build(lib: Library, entity_id: int) -> SpecSheet:
+def build(lib: Library | ReadLibrary, entity_id: int) -> SpecSheet:
     ent = queries.entity(lib, entity_id)
     if ent is None:
         raise SheetError(f"no entity with id {entity_id} in {lib.name}")

@@ -148,11 +148,10 @@ class _Writer:
     def notes(self) -> str:
         if not self.sheet.notes:
             return self.section("Notes", '<p class="none">No sources.</p>')
-        rows = "".join(self.note(n) for n in self.sheet.notes)
-        notes = '<table class="notes" width="100%" cellspacing="0" cellpadding="2">'
-        return self.section("Notes", f"{notes}{rows}</table>")
+        return self.section("Notes", "\n".join(self.note(n) for n in self.sheet.notes))
 
     def note(self, n: Note) -> str:
+        """One paragraph per note (a system can have hundreds): number, quoted sentence, source."""
         before, quote, after = n.parts()
         src = [f"“{escape(n.article_title)}”" if n.article_title else escape(n.article_slug)]
         if n.credits:
@@ -161,9 +160,9 @@ class _Writer:
             src.append(escape(n.date))
         src.append(escape(n.article_slug))
         link = f"claim:{n.claim_ids[0]}" if self.mode == "qt" else f"#note-{n.number}"
-        return (f'<tr><td class="nn" width="5%"><a name="note-{n.number}" href="{link}">[{n.number}]</a></td>'
-                f'<td>“{escape(before)}<span class="q">{escape(quote)}</span>{escape(after)}”<br/>'
-                f'<span class="src">{" — ".join(src)}</span></td></tr>')
+        return (f'<p class="note"><a class="nn" name="note-{n.number}" href="{link}">[{n.number}]</a> '
+                f'“{escape(before)}<span class="q">{escape(quote)}</span>{escape(after)}”<br/>'
+                f'<span class="src">{" — ".join(src)}</span></p>')
 
     @staticmethod
     def section(title: str, content: str) -> str:

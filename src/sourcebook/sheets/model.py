@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from sourcebook.store.library import Library
+    from sourcebook.store.quick import ReadLibrary
 
 UNKNOWN = "unknown"
 NONE_SHOWN = "—"
@@ -135,7 +136,7 @@ class SpecSheet:
         return self.notes[number - 1]
 
 
-def build_sheet(lib: Library, entity_id: int) -> SpecSheet:
+def build_sheet(lib: Library | ReadLibrary, entity_id: int) -> SpecSheet:
     """Everything the library says about one system, aggregated over all its articles."""
     from sourcebook.sheets.build import build
 

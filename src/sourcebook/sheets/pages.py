@@ -1,15 +1,20 @@
 """Where the pages of a laid-out QTextDocument break, so that nothing is cut in two.
 
-The document is laid out as one long page; its paragraphs and table rows are *units* that a
-page break must not cross. A heading and a table's header row stay with what follows them.
-A page that continues a table repeats that table's header row at its top.
+The document is laid out once, as one long page (no page height); its paragraphs and table rows
+are *units* that a page break must not cross. A heading and a table's header row stay with what
+follows them. A page that continues a table repeats that table's header row at its top.
+
+Units are read from the layout the document already has: one rectangle per paragraph of the
+root frame and one per table row (the top of its first cell), so finding the breaks costs a few
+calls per row, not per paragraph inside the cells.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 
-from PySide6.QtGui import QTextCursor, QTextDocument
+from PySide6.QtGui import QAbstractTextDocumentLayout, QTextDocument, QTextFrame, QTextTable
 
 ROW_GAP = 4.0  # cell padding + border above a row's text, in document units
 
@@ -29,35 +34,37 @@ class Page:
     header: tuple[float, float] | None  # a table header slice painted above the page's content
 
 
+def _table_rows(doc: QTextDocument, layout: QAbstractTextDocumentLayout, table: QTextTable) -> list[Unit]:
+    """One unit per row of a table: from just above its first cell's text to the next row's."""
+    n_rows, n_cols = table.rows(), table.columns()
+    if n_rows == 0:
+        return []
+    tops = [layout.blockBoundingRect(doc.findBlock(table.cellAt(r, 0).firstPosition())).top() - ROW_GAP
+            for r in range(n_rows)]
+    last = max(layout.blockBoundingRect(doc.findBlock(table.cellAt(n_rows - 1, c).lastPosition())).bottom()
+               for c in range(n_cols)) + ROW_GAP
+    bottoms = [*tops[1:], last]
+    n_head = table.format().headerRowCount()
+    header = (tops[0], bottoms[n_head - 1]) if 0 < n_head < n_rows else None
+    return [Unit(tops[r], max(bottoms[r], tops[r]), header=header if r >= n_head else None, keep_next=r < n_head)
+            for r in range(n_rows)]
+
+
 def units(doc: QTextDocument) -> list[Unit]:
+    """The unbreakable units of the root frame, top to bottom."""
     layout = doc.documentLayout()
     out: list[Unit] = []
-    rows: dict[tuple[int, int], Unit] = {}
-    headers: dict[int, tuple[float, float]] = {}
-    block = doc.begin()
-    while block.isValid():
-        rect = layout.blockBoundingRect(block)
-        table = QTextCursor(block).currentTable()
-        if table is None:
-            heading = block.blockFormat().headingLevel() > 0
-            out.append(Unit(rect.top(), rect.bottom(), keep_next=heading))
+    for it in doc.rootFrame():
+        frame = it.currentFrame()
+        if isinstance(frame, QTextTable):
+            out.extend(_table_rows(doc, layout, frame))
+        elif isinstance(frame, QTextFrame):
+            rect = layout.frameBoundingRect(frame)
+            out.append(Unit(rect.top(), rect.bottom()))
         else:
-            tid = table.firstPosition()
-            row = table.cellAt(block.position()).row()
-            unit = rows.get((tid, row))
-            if unit is None:
-                n_head = table.format().headerRowCount()
-                unit = Unit(rect.top() - ROW_GAP, rect.bottom() + ROW_GAP, keep_next=row < n_head)
-                if n_head and row >= n_head:
-                    unit.header = headers.get(tid)
-                rows[(tid, row)] = unit
-                out.append(unit)
-            else:
-                unit.top = min(unit.top, rect.top() - ROW_GAP)
-                unit.bottom = max(unit.bottom, rect.bottom() + ROW_GAP)
-            if row == 0 and table.format().headerRowCount():
-                headers[tid] = (unit.top, unit.bottom)
-        block = block.next()
+            block = it.currentBlock()
+            rect = layout.blockBoundingRect(block)
+            out.append(Unit(rect.top(), rect.bottom(), keep_next=block.blockFormat().headingLevel() > 0))
     return _merge_kept(out)
 
 
@@ -86,6 +93,7 @@ def paginate(doc: QTextDocument, height: float) -> list[Page]:
     """Pages of a laid-out document for a page body ``height`` high, breaking between units."""
     total = doc.documentLayout().documentSize().height()
     found = units(doc)
+    tops = [u.top for u in found]
     pages: list[Page] = []
     top, header = 0.0, None
     while top < total - 0.5:
@@ -95,8 +103,8 @@ def paginate(doc: QTextDocument, height: float) -> list[Page]:
             pages.append(Page(top, total, header))
             break
         cut, next_header = limit, None
-        for u in found:
-            if u.top < cut < u.bottom and u.top > top + 1:
+        for u in found[bisect_right(tops, top + 1):]:  # units that start on this page, in order
+            if u.top < cut < u.bottom:
                 cut, next_header = u.top, u.header
             elif u.top >= cut:
                 break

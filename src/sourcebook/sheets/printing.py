@@ -1,10 +1,13 @@
 """Qt side of the sheets: the HTML as a QTextDocument, painted page by page with header and footer.
 
-The document is laid out in 96-dpi units as one long page; ``pages.paginate`` finds page breaks
-between paragraphs and table rows; each page is then painted clipped to its own slice, scaled
-to the device's resolution, between a header (the system's name) and a footer (library,
-generation date, page n of m). The app, the printer and the PDF export all
-go through ``sheet_document`` and ``paint_pages``.
+The document is laid out once, in 96-dpi units, as one long page as wide as the page's body
+(``sheet_document(..., width=...)`` sets the width before the HTML goes in, so the first layout
+is the one printed); ``pages.paginate`` reads the page breaks between paragraphs and table rows
+off that layout; each page is then painted from the same layout, clipped to its own slice and
+scaled to the device's resolution, between a header (the system's name) and a footer (library,
+generation date, page n of m). A document laid out at another width (the app's view) is copied
+once and laid out at the page's width. The app, the printer and the PDF export all go through
+``sheet_document`` and ``paint_pages``.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ import os
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt, QUrl
+from PySide6.QtCore import QMarginsF, QPointF, QRectF, Qt, QUrl
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -39,7 +42,7 @@ DOC_DPI = 96.0
 PAGE_SIZES = {"A4": QPageSize.PageSizeId.A4, "Letter": QPageSize.PageSizeId.Letter}
 MARGINS_MM = QMarginsF(16, 12, 16, 12)
 BAND = 30.0  # header and footer height, in document units
-TIMELINE_SCALE = 4  # the chart is drawn at 4x its size, about 380 dpi on paper
+PDF_DPI = 300  # coordinates of a PDF; text and rules are vectors at any resolution
 FONT_FAMILY = "DejaVu Sans"
 
 _app: QGuiApplication | None = None
@@ -61,12 +64,16 @@ def ensure_gui() -> None:
     _app = QApplication([])
 
 
+TIMELINE_SCALE = 4  # on screen the chart is a picture drawn at 4x its size
+TIMELINE_SVG = "sourcebookTimelineSvg"  # property of a paper document: the chart, drawn as vectors
+
+
 def timeline_image(sheet: SpecSheet) -> QImage | None:
     svg = chart.svg(sheet.timeline)
     if not svg:
         return None
     w, h = chart.size(sheet.timeline)
-    image = QImage(w * TIMELINE_SCALE, h * TIMELINE_SCALE, QImage.Format.Format_ARGB32)
+    image = QImage(w * TIMELINE_SCALE, h * TIMELINE_SCALE, QImage.Format.Format_RGB32)
     image.fill(QColor("white"))
     painter = QPainter(image)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -77,22 +84,73 @@ def timeline_image(sheet: SpecSheet) -> QImage | None:
 
 
 def sheet_document(sheet: SpecSheet, *, library_name: str, generated: datetime | str,
-                   parent=None) -> QTextDocument:  # type: ignore[no-untyped-def]
-    """The sheet as a QTextDocument, links as claim:ID, the timeline as an image resource."""
+                   parent=None, width: float | None = None) -> QTextDocument:  # type: ignore[no-untyped-def]
+    """The sheet as a QTextDocument, links as claim:ID, the timeline as an image resource.
+
+    With ``width`` (document units, see ``body_size``) the document is for paper: laid out at
+    that width from the start (``paint_pages`` paints it from this one layout, and its lines keep
+    their shaped glyphs from layout to painting), and its timeline is left blank in the text, to
+    be drawn by ``paint_pages`` from the chart's SVG as vector graphics.
+    """
     doc = QTextDocument(parent)
     doc.setDefaultFont(QFont(FONT_FAMILY, 9))
     doc.setDocumentMargin(2)
-    image = timeline_image(sheet)
+    if width is None:
+        image = timeline_image(sheet)
+    else:
+        doc.setTextWidth(width)
+        svg = chart.svg(sheet.timeline)
+        image = None
+        if svg:
+            image = QImage(1, 1, QImage.Format.Format_RGB32)
+            image.fill(QColor("white"))
+            doc.setProperty(TIMELINE_SVG, svg)
     if image is not None:
         doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(TIMELINE_URL), image)
     doc.setHtml(render_html(sheet, library_name=library_name, generated=generated, mode="qt"))
     doc.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, sheet.name)
+    if width is not None:
+        _keep_shaping(doc)
     return doc
+
+
+def _timeline_rect(doc: QTextDocument) -> QRectF | None:
+    """Where the laid-out document has the timeline's picture, in document units."""
+    cursor = doc.find("\ufffc")
+    while not cursor.isNull():
+        fmt = cursor.charFormat()
+        if fmt.isImageFormat() and fmt.toImageFormat().name() == TIMELINE_URL:
+            image = fmt.toImageFormat()
+            block = cursor.block()
+            pos = cursor.selectionStart() - block.position()
+            line = block.layout().lineForTextPosition(pos)
+            if not line.isValid():
+                return None
+            origin = doc.documentLayout().blockBoundingRect(block).topLeft()
+            x = line.cursorToX(pos)[0]
+            top = line.y() + line.ascent() - image.height()
+            return QRectF(origin.x() + x, origin.y() + top, image.width(), image.height())
+        cursor = doc.find("\ufffc", cursor)
+    return None
+
+
+def _keep_shaping(doc: QTextDocument) -> None:
+    """Let every paragraph keep its shaped text after layout, so painting does not shape it again."""
+    block = doc.begin()
+    while block.isValid():
+        block.layout().setCacheEnabled(True)
+        block = block.next()
 
 
 def page_layout(page_size: str = "A4") -> QPageLayout:
     size = QPageSize(PAGE_SIZES.get(page_size, QPageSize.PageSizeId.A4))
     return QPageLayout(size, QPageLayout.Orientation.Portrait, MARGINS_MM, QPageLayout.Unit.Millimeter)
+
+
+def body_size(layout: QPageLayout) -> tuple[float, float]:
+    """Width and height of a page's paint rectangle in document units (96 per inch)."""
+    rect = layout.paintRect(QPageLayout.Unit.Inch)
+    return rect.width() * DOC_DPI, rect.height() * DOC_DPI
 
 
 def _band(painter: QPainter, rect: QRectF, left: str, right: str, *, top: bool) -> None:
@@ -114,37 +172,42 @@ def _band(painter: QPainter, rect: QRectF, left: str, right: str, *, top: bool) 
 
 
 def paint_pages(doc: QTextDocument, device: QPagedPaintDevice, *, title: str, footer: str) -> int:
-    """Paint a document on a printer or PDF writer, page by page; returns the number of pages."""
-    res = device.resolution()
-    paint = device.pageLayout().paintRectPixels(res)
-    scale = res / DOC_DPI
-    width, height = paint.width() / scale, paint.height() / scale
-    body = height - 2 * BAND
-    doc = doc.clone()
-    doc.setPageSize(QSizeF(-1, -1))
-    doc.setTextWidth(width)
-    pages = paginate(doc, body)
+    """Paint a document on a printer or PDF writer, page by page; returns the number of pages.
+
+    A document already laid out at the page's width (``sheet_document(..., width=...)``) is
+    painted from its layout as it is; any other is copied and laid out at that width once.
+    """
+    scale = device.resolution() / DOC_DPI
+    width, height = body_size(device.pageLayout())
+    if abs(doc.textWidth() - width) > 0.01 or doc.pageSize().height() > 0:
+        doc = doc.clone()  # its timeline stays the picture it has
+        doc.setTextWidth(width)
+    pages = paginate(doc, height - 2 * BAND)
+    svg = doc.property(TIMELINE_SVG)
+    chart_rect = _timeline_rect(doc) if svg else None
+    renderer = QSvgRenderer(svg.encode("utf-8")) if chart_rect is not None else None
+    n = len(pages)
     painter = QPainter()
     if not painter.begin(device):
         raise OSError("cannot paint on the output device")
     try:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        painter.scale(scale, scale)
         for i, page in enumerate(pages):
             if i and not device.newPage():
                 raise OSError("cannot start a new page")
-            painter.save()
-            painter.scale(scale, scale)
             _band(painter, QRectF(0, 0, width, BAND), title, "Spec sheet", top=True)
-            _band(painter, QRectF(0, height - BAND, width, BAND), footer, f"Page {i + 1} of {len(pages)}", top=False)
+            _band(painter, QRectF(0, height - BAND, width, BAND), footer, f"Page {i + 1} of {n}", top=False)
             y = BAND
             if page.header:
                 y += _slice(painter, doc, page.header[0], page.header[1], y, width)
             _slice(painter, doc, page.top, page.bottom, y, width)
-            painter.restore()
+            if renderer is not None and page.top <= chart_rect.top() < page.bottom:
+                renderer.render(painter, chart_rect.translated(0, y - page.top))
     finally:
         painter.end()
-    return len(pages)
+    return n
 
 
 def _slice(painter: QPainter, doc: QTextDocument, top: float, bottom: float, at: float, width: float) -> float:
@@ -165,11 +228,12 @@ def write_pdf(sheet: SpecSheet, path: str | os.PathLike[str], *, library_name: s
               generated: datetime | str, page_size: str = "A4") -> int:
     """Write the sheet as a PDF, atomically (a temporary file renamed over the destination)."""
     ensure_gui()
-    doc = sheet_document(sheet, library_name=library_name, generated=generated)
+    layout = page_layout(page_size)
+    doc = sheet_document(sheet, library_name=library_name, generated=generated, width=body_size(layout)[0])
     with temporary_beside(Path(path), ".pdf") as tmp:
         writer = QPdfWriter(str(tmp))
-        writer.setResolution(600)
-        writer.setPageLayout(page_layout(page_size))
+        writer.setResolution(PDF_DPI)
+        writer.setPageLayout(layout)
         writer.setTitle(f"{sheet.name} — spec sheet")
         writer.setCreator("Sourcebook")
         pages = paint_pages(doc, writer, title=sheet.name, footer=footer_text(library_name, generated))

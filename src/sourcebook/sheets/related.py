@@ -16,14 +16,18 @@ name, parties and year) from several sentences are one row with several notes.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from sourcebook.sheets.citations import Citer, sort_key
 from sourcebook.sheets.model import Event, Related
 from sourcebook.sheets.transfers import CONTRACT, DELIVERY, number_text, year_of
 from sourcebook.store import queries
-from sourcebook.store.library import Library
 from sourcebook.store.queries import fold
 from sourcebook.store.records import ArticleView, ClaimFilter, ClaimRecord
+
+if TYPE_CHECKING:  # store.library loads SQLAlchemy; a sheet reads through store.queries alone
+    from sourcebook.store.library import Library
+    from sourcebook.store.quick import ReadLibrary
 
 KINDS = ("agreement", "exercise")
 SAME_SENTENCE = "same sentence"
@@ -57,7 +61,7 @@ def why_related(c: ClaimRecord, sentences: set[int], parties: set[str]) -> str |
     return None
 
 
-def related(lib: Library, entity_id: int, own: list[ClaimRecord],
+def related(lib: Library | ReadLibrary, entity_id: int, own: list[ClaimRecord],
             views: dict[int, ArticleView]) -> list[tuple[ClaimRecord, str]]:
     """Agreement and exercise claims related to the system, each with the rule that relates it."""
     by_article: dict[int, list[ClaimRecord]] = {}

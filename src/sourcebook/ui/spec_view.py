@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QAction, QTextDocument
@@ -17,8 +18,11 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QTextBrowser, QToolBar, 
 from sourcebook.errors import SourcebookError
 from sourcebook.sheets.html import write_html
 from sourcebook.sheets.model import SpecSheet, build_sheet
-from sourcebook.sheets.printing import footer_text, page_layout, paint_pages, sheet_document, write_pdf
-from sourcebook.store.library import Library
+from sourcebook.sheets.printing import body_size, footer_text, page_layout, paint_pages, sheet_document, write_pdf
+
+if TYPE_CHECKING:  # the app reads through store.quick.ReadLibrary; store.library would load SQLAlchemy
+    from sourcebook.store.library import Library
+    from sourcebook.store.quick import ReadLibrary
 
 
 class SheetBrowser(QTextBrowser):
@@ -38,7 +42,7 @@ class SpecSheetView(QWidget):
 
     citationActivated = Signal(int)
 
-    def __init__(self, lib: Library, entity_id: int, parent: QWidget | None = None) -> None:
+    def __init__(self, lib: Library | ReadLibrary, entity_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.lib = lib
         self.library_name = lib.name
@@ -48,6 +52,7 @@ class SpecSheetView(QWidget):
         self.page_size = "A4"
         self.document: QTextDocument = sheet_document(
             self.sheet, library_name=self.library_name, generated=self.generated, parent=self)
+        self._paper: dict[float, QTextDocument] = {}  # the sheet laid out for paper, by body width
         self.browser = SheetBrowser(self)
         self.browser.setDocument(self.document)
         self.toolbar = QToolBar(self)
@@ -84,8 +89,17 @@ class SpecSheetView(QWidget):
         printer.setDocName(f"{self.title} — spec sheet")
         return printer
 
+    def paper_document(self, printer: QPrinter) -> QTextDocument:
+        """The same HTML as the view's document, laid out once at the printer's page width."""
+        width = round(body_size(printer.pageLayout())[0], 3)
+        doc = self._paper.get(width)
+        if doc is None:
+            doc = self._paper[width] = sheet_document(
+                self.sheet, library_name=self.library_name, generated=self.generated, parent=self, width=width)
+        return doc
+
     def paint(self, printer: QPrinter) -> int:
-        return paint_pages(self.document, printer, title=self.title, footer=self._footer())
+        return paint_pages(self.paper_document(printer), printer, title=self.title, footer=self._footer())
 
     def print_sheet(self) -> bool:
         printer = self._printer()
