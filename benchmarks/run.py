@@ -8,8 +8,9 @@ with it so that machine noise hits both:
 
 * search through ``sourcebook.store.queries.search`` called as the app's search worker calls it
   (fact_sidebar: limit 200, totals, no sentences, the last word read as a prefix) against the
-  same FTS5 work written by hand in plain sqlite3 on the same file (same MATCH, rank order,
-  limit, highlight, claim count, and the columns of the rows shown);
+  same FTS5 work written by hand in plain sqlite3 on the same file (same MATCH, the count capped
+  at the app's store.fts.COUNT_CAP, the same order — bm25, or newest first past the cap —, limit,
+  highlight, and the columns of the rows shown);
 * start-up of the app (process start to window shown; to first article rendered) against a bare
   PySide6 QMainWindow process (benchmarks/bare_window.py), and their peak RSS;
 * the claim sidebar's first rows, a spec-sheet PDF of the system with the most claims, ingest
@@ -45,7 +46,7 @@ QUERIES = {
     "two_word_and": "Poland missile",
 }
 SIDEBAR_QUERY = "delivered"  # matches the most claims of any word (every delivered_to claim)
-PAGE = 200  # the sidebar's page (ui.claim_model.PAGE)
+PAGE = 50  # the sidebar's page (ui.claim_model.PAGE)
 
 
 def pct(values: list[float], p: float) -> float:
@@ -112,15 +113,31 @@ def open_as_app(path: Path):  # type: ignore[no-untyped-def]
     return ReadLibrary(path)
 
 
-def raw_search(con: sqlite3.Connection, expr: str, limit: int = PAGE) -> tuple[list, int]:
-    """What the app's search needs, by hand: ranked claim hits with highlights, the claim count,
-    and the columns of the rows shown (claim, its article, sentence, subject and object kind), in one
-    read transaction as the app reads them."""
+def count_cap() -> int:
+    """The app's cap on counted matches (store.fts.COUNT_CAP); None in a Sourcebook without one."""
+    try:
+        from sourcebook.store.fts import COUNT_CAP
+    except ImportError:  # an older Sourcebook: every match counted and ranked
+        return None  # type: ignore[return-value]
+    return COUNT_CAP
+
+
+def raw_search(con: sqlite3.Connection, expr: str, limit: int = PAGE, cap: int | None = None) -> tuple[list, int]:
+    """What the app's search needs, by hand: the claim count (up to ``cap``, as the app counts),
+    claim hits with highlights — in bm25 order, or newest first (rowid descending) when more than
+    ``cap`` match, as the app orders them — and the columns of the rows shown (claim, its article,
+    sentence, subject and object kind), in one read transaction as the app reads them."""
     con.execute("BEGIN")
+    if cap is None:
+        total = con.execute("SELECT count(*) FROM claim_fts WHERE claim_fts MATCH ?", (expr,)).fetchone()[0]
+        order = "ORDER BY bm25(claim_fts), rowid"
+    else:
+        total = con.execute("SELECT count(*) FROM (SELECT 1 FROM claim_fts WHERE claim_fts MATCH ? LIMIT ?)",
+                            (expr, cap + 1)).fetchone()[0]
+        order = "ORDER BY rowid DESC" if total > cap else "ORDER BY bm25(claim_fts), rowid"
     hits = con.execute(
         "SELECT rowid, highlight(claim_fts, 3, char(2), char(3)) FROM claim_fts WHERE claim_fts MATCH ? "
-        "ORDER BY bm25(claim_fts), rowid LIMIT ?", (expr, limit)).fetchall()
-    total = con.execute("SELECT count(*) FROM claim_fts WHERE claim_fts MATCH ?", (expr,)).fetchone()[0]
+        f"{order} LIMIT ?", (expr, limit)).fetchall()
     ids = [h[0] for h in hits]
     rows = con.execute(
         f"""SELECT c.id, c.article_id, a.slug, a.title, a.credits, c.sentence_id, s.text, s.start, s."end",
@@ -143,18 +160,20 @@ def bench_search(path: Path, repeat: int) -> dict:
     typed = {k: as_you_type(q) for k, q in QUERIES.items()}
     exprs = {k: fts.render(parse(q)) for k, q in typed.items()}
 
-    def app(k: str) -> int:
+    cap = count_cap()
+
+    def app(k: str) -> list[int]:
         res = queries.search(lib, typed[k], limit=PAGE, offset=0, with_totals=True, sentences=False)
-        return len(res.claims)
+        return [h.claim.id for h in res.claims]
 
-    def raw(k: str) -> int:
-        hits, _total = raw_search(con, exprs[k])
-        return len(hits)
+    def raw(k: str) -> list[int]:
+        hits, _total = raw_search(con, exprs[k], cap=cap)
+        return [h[0][0] for h in hits]
 
-    for k in QUERIES:  # warm both (page cache, statement caches) and check they agree
+    for k in QUERIES:  # warm both (page cache, statement caches) and check they agree, row for row
         a, b = app(k), raw(k)
         if a != b:
-            raise SystemExit(f"search and raw FTS disagree on {k}: {a} vs {b} rows")
+            raise SystemExit(f"search and raw FTS disagree on {k}: {len(a)} vs {len(b)} rows, or their order")
     app_ms: dict[str, list[float]] = {k: [] for k in QUERIES}
     raw_ms: dict[str, list[float]] = {k: [] for k in QUERIES}
     for i in range(max(3, repeat * 4)):
@@ -164,13 +183,16 @@ def bench_search(path: Path, repeat: int) -> dict:
                 t = time.perf_counter()
                 fn(k)
                 (app_ms if fn is app else raw_ms)[k].append((time.perf_counter() - t) * 1000)
-    totals = {k: queries.search(lib, typed[k], limit=1, sentences=False).total_claims for k in QUERIES}
+    firsts = {k: queries.search(lib, typed[k], limit=1, sentences=False) for k in QUERIES}
+    totals = {k: con.execute("SELECT count(*) FROM claim_fts WHERE claim_fts MATCH ?", (exprs[k],)).fetchone()[0]
+              for k in QUERIES}  # every match, for the report (the app counts up to the cap)
     lib.close()
     con.close()
     every_app = [x for v in app_ms.values() for x in v]
     every_raw = [x for v in raw_ms.values() for x in v]
-    per_query = {k: {"query": QUERIES[k], "claims": totals[k], "app_ms": r3(statistics.median(app_ms[k])),
-                     "raw_ms": r3(statistics.median(raw_ms[k]))} for k in QUERIES}
+    per_query = {k: {"query": QUERIES[k], "claims": totals[k], "order": getattr(firsts[k], "claim_order", "rank"),
+                     "app_ms": r3(statistics.median(app_ms[k])), "raw_ms": r3(statistics.median(raw_ms[k]))}
+                 for k in QUERIES}
     app_sum = sum(statistics.median(v) for v in app_ms.values())
     raw_sum = sum(statistics.median(v) for v in raw_ms.values())
     return {
@@ -178,7 +200,7 @@ def bench_search(path: Path, repeat: int) -> dict:
         "raw_fts_p50_ms": r3(pct(every_raw, 50)), "raw_fts_p95_ms": r3(pct(every_raw, 95)),
         "search_ratio": r3(app_sum / raw_sum),  # the whole mix: sum of per-query medians, app / raw
         "search_ratio_p95": r3(pct(every_app, 95) / pct(every_raw, 95)),
-        "search_queries": per_query,
+        "search_queries": per_query, "search_count_cap": cap,
     }
 
 

@@ -1,4 +1,5 @@
-"""`sourcebook search QUERY`: full-text over claims and sentences, best first, matches marked."""
+"""`sourcebook search QUERY`: full-text over claims and sentences, best first (newest first past
+store.fts.COUNT_CAP matches, counted as "10,000+"), matches marked."""
 
 from __future__ import annotations
 
@@ -37,7 +38,12 @@ def run(args: argparse.Namespace) -> int:
     if not result.claims and not result.sentences:
         print(f"no claims or sentences match {args.query!r}")
         return 0
-    print(f"{result.total_claims} claims, {result.total_sentences} sentences match {args.query!r}")
+    # past the cap (store.fts.COUNT_CAP) a count reads "10,000+" and that kind comes newest first
+    claims = f"{result.total_claims:,}+" if result.claims_capped else str(result.total_claims)
+    sentences = f"{result.total_sentences:,}+" if result.sentences_capped else str(result.total_sentences)
+    newest = [k for k, o in (("claims", result.claim_order), ("sentences", result.sentence_order)) if o == "newest"]
+    note = f" ({' and '.join(newest)} newest first)" if newest else ""
+    print(f"{claims} claims, {sentences} sentences match {args.query!r}{note}")
     for h in result.claims:
         c = h.claim
         print(f"\n{c.subject} — {c.predicate} — {c.object_display()}  [{c.article_slug}]")

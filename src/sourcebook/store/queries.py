@@ -128,12 +128,23 @@ def iter_claims(lib: AnyLibrary, batch: int = 2000) -> Iterator[ClaimRecord]:
 
 
 def search(lib: AnyLibrary, query: str, *, limit: int = 50, offset: int = 0, with_totals: bool = True,
-           sentences: bool = True) -> SearchResult:
-    """Claims and sentences that match, best first, with the matched words marked."""
+           sentences: bool = True, order: str | None = None, sentence_order: str | None = None) -> SearchResult:
+    """Claims and sentences that match, with the matched words marked: best first (bm25), or newest
+    first when more than fts.COUNT_CAP match — each kind by its own capped count.
+
+    ``order`` / ``sentence_order`` ("rank" or "newest") fix the order instead, so that later pages
+    of a listing keep the order of its first (what the result's ``claim_order`` says); without them
+    the capped count is taken to choose, even when ``with_totals`` is False (then the totals are
+    the numbers of hits on this page, as they always were)."""
     with _reading(lib) as con:
-        hits = fts.match_claims(con, query, limit=limit, offset=offset)
-        shits = fts.match_sentences(con, query, limit=limit, offset=offset) if sentences else []
-        totals = fts.count(con, query, sentences=sentences) if with_totals else (len(hits), len(shits))
+        ccount = fts.count_claims(con, query) if with_totals or order is None else None
+        corder = order or ccount.order  # type: ignore[union-attr]
+        hits = fts.match_claims(con, query, limit=limit, offset=offset, order=corder)
+        scount, sorder = None, fts.RANK
+        if sentences:
+            scount = fts.count_sentences(con, query) if with_totals or sentence_order is None else None
+            sorder = sentence_order or scount.order  # type: ignore[union-attr]
+        shits = fts.match_sentences(con, query, limit=limit, offset=offset, order=sorder) if sentences else []
         recs = quick.claims_by_id(con, [h.rowid for h in hits])
         srows = {r[0]: r for r in con.execute(
             """SELECT s.id, s.article_id, s.start, s."end", a.slug, a.title FROM sentence s
@@ -144,7 +155,13 @@ def search(lib: AnyLibrary, query: str, *, limit: int = 50, offset: int = 0, wit
         SentenceHit(h.rowid, srows[h.rowid][1], srows[h.rowid][4], srows[h.rowid][5],
                     srows[h.rowid][2], srows[h.rowid][3], tuple(fts.segments(h.marked)))
         for h in shits if h.rowid in srows)
-    return SearchResult(query, claim_hits, sentence_hits, totals[0], totals[1])
+    if with_totals:
+        assert ccount is not None
+        total_c, capped_c = ccount.n, ccount.capped
+        total_s, capped_s = (scount.n, scount.capped) if scount is not None else (0, False)
+    else:
+        total_c, capped_c, total_s, capped_s = len(hits), False, len(shits), False
+    return SearchResult(query, claim_hits, sentence_hits, total_c, total_s, capped_c, capped_s, corder, sorder)
 
 
 def _entity_rows(lib: AnyLibrary, where: str, args: tuple = ()) -> list[EntityRow]:  # type: ignore[type-arg]

@@ -158,11 +158,32 @@ class SentenceHit:
 
 @dataclass(frozen=True)
 class SearchResult:
+    """A page of search results. Matches are counted up to a cap (store.fts.COUNT_CAP): when more
+    match, ``total_claims`` is the cap, ``claims_capped`` is True (show it as "10,000+") and the
+    claims come newest first (``claim_order`` "newest") instead of best first ("rank"); the same
+    for sentences, by their own count. Below the cap every field means what it always has."""
+
     query: str
     claims: tuple[SearchHit, ...]
     sentences: tuple[SentenceHit, ...]
     total_claims: int
     total_sentences: int
+    claims_capped: bool = False  # more than total_claims match
+    sentences_capped: bool = False  # more than total_sentences match
+    claim_order: str = "rank"  # "rank" (bm25, best first) or "newest" (newest ingested first)
+    sentence_order: str = "rank"
+
+    @property
+    def total_capped(self) -> bool:
+        """Whether the claim count stopped at the cap (more match than total_claims)."""
+        return self.claims_capped
+
+    def claims_text(self) -> str:
+        """The claim count as a person reads it: '1,234' or '10,000+'."""
+        return f"{self.total_claims:,}" + ("+" if self.claims_capped else "")
+
+    def sentences_text(self) -> str:
+        return f"{self.total_sentences:,}" + ("+" if self.sentences_capped else "")
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""The claims list as a lazily fetched Qt model over the store's query API (pages of 200)."""
+"""The claims list as a lazily fetched Qt model over the store's query API (pages of 50)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 if TYPE_CHECKING:
     from sourcebook.store.records import ClaimRecord
 
-PAGE = 200
+PAGE = 50  # a screenful and more; the rest is fetched as the list scrolls
 _ROOT = QModelIndex()  # the (invalid) parent of every row
 
 ClaimRole = Qt.ItemDataRole.UserRole + 1

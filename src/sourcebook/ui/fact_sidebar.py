@@ -38,6 +38,17 @@ def as_you_type(query: str) -> str:
     return query
 
 
+def search_heading(res: SearchResult, typed: str) -> str:
+    """The count line over search results: '12 claims match “x”', or, when more match than are
+    counted (store.fts.COUNT_CAP), '10,000+ claims match “x” — newest first': so many rows all
+    contain the words that ranking them all would cost time and tell the reader nothing."""
+    plural = "s" if res.total_claims != 1 or res.claims_capped else ""
+    text = f"{res.claims_text()} claim{plural} match “{typed}”"
+    if res.claim_order == "newest":
+        text += " — newest first"
+    return text
+
+
 def _queries():  # type: ignore[no-untyped-def]
     from sourcebook.store import queries
 
@@ -179,7 +190,7 @@ class FactSidebar(QWidget):
             return
         sort = self.sort.currentData()
         self.scope.setEnabled(not self.query)  # a search always spans the library
-        self.sort.setEnabled(not self.query)  # search results come best first
+        self.sort.setEnabled(not self.query)  # search results come best (or, past the cap, newest) first
         if self.query:
             self._search(self.query)
             return
@@ -211,9 +222,14 @@ class FactSidebar(QWidget):
         typed = query
         query = as_you_type(query)
 
-        def fetch(offset: int, limit: int) -> tuple[list[ClaimRow], int]:
-            res = q.search(lib, query, limit=limit, offset=offset, with_totals=False, sentences=False)
-            return [ClaimRow(h.claim, h.segments) for h in res.claims if passes(h.claim)], len(res.claims)
+        def fetcher(order: str):  # type: ignore[no-untyped-def]
+            def fetch(offset: int, limit: int) -> tuple[list[ClaimRow], int]:
+                # later pages in the order the first page came in: no overlaps, no gaps
+                res = q.search(lib, query, limit=limit, offset=offset, with_totals=False, sentences=False,
+                               order=order)
+                return [ClaimRow(h.claim, h.segments) for h in res.claims if passes(h.claim)], len(res.claims)
+
+            return fetch
 
         def first() -> tuple[SearchResult, list[ClaimRow], int]:
             res = q.search(lib, query, limit=PAGE, offset=0, with_totals=True, sentences=False)
@@ -222,10 +238,10 @@ class FactSidebar(QWidget):
         def done(out: tuple[SearchResult, list[ClaimRow], int]) -> None:
             res, rows, consumed = out
             self.model.show_article = True
-            self.model.reset(fetch, first=(rows, consumed))
+            self.model.reset(fetcher(res.claim_order), first=(rows, consumed))
             filtered = self.predicate.currentData() or self.kind.currentData()
             n = res.total_claims
-            text = f"{n:,} claim{'s' if n != 1 else ''} match “{typed}”"
+            text = search_heading(res, typed)
             if filtered:
                 text += " (filters apply)"
             self._set_heading("Search results", text)
