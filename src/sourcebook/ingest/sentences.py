@@ -29,13 +29,16 @@ def _is_end(text: str, m: re.Match[str], stop: int) -> bool:
     if nxt is None:
         return True
     first = nxt.group(1)
-    if first.islower():
-        return False
+    if first.islower() or first == "/":
+        return False  # "MOSCOW, November 19. /TASS/. Text": a wire dateline, not a sentence
+
     punct = m.group(0).rstrip("\"'”’»)]")
     if punct != ".":
         return True
     before = WORD_BEFORE.search(text, max(0, m.start() - HEAD), m.start() + 1)
     word = before.group(1) if before else ""
+    if word[:1] == "/" and word[-2:] == "/.":
+        return False
     kind = gazetteer().abbreviations.get(word)
     if kind is None and INITIAL.match(word):
         return False

@@ -74,6 +74,9 @@ class Article:
     section: str = ""  # the latest short heading line, lower case
     types: dict[str, list[str]] = field(default_factory=dict)  # subject -> its type claims' texts
     dateline: tuple[int, str] | None = None  # (sentence index, date as written) of a wire dateline
+    exercise_parties: dict[str, set[str]] = field(default_factory=dict)  # exercise -> states already claimed as its participants
+    exercise_at: int = -99  # the latest sentence that named an exercise
+    request: tuple[int, Any, str] | None = None  # (latest line, buyer, status) of a "has requested to buy:" list
     intro: str = ""  # the latest sentence that opens a list (ends with ":"), for the list's lines
 
 

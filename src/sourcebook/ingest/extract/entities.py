@@ -6,6 +6,7 @@ the gazetteer's canonical name as an alias), a country by its canonical name (de
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -25,7 +26,7 @@ SCALE_AFTER = re.compile(r" (?:billion|million|bn|mn)\b")  # "PHP32 billion": a 
 NOT_DESIGNATION = re.compile(r"^(?:FY\d|CY\d|Q[1-4]$|COVID|G\d{1,2}$|H[12]$|[A-Z]\d?$|\d+(?:st|nd|rd|th|s|mm|km|kg|cm|m|am|pm)$)|^[A-Z]-?\d{4}$")
 MODEL_SUFFIX = re.compile(r" (?!\d+x\d+\b)(?=[A-Z0-9]*\d)[A-Za-z0-9]{2,6}(?![\w-])")  # not a wheel layout (6x6)  # M1A2 SEPV3
 NAME_WORD = re.compile(r" ([A-Z][a-z]+(?:-\d+)?)(?![\w-])")  # 9M14 Malyutka, BM-21 Grad
-YEAR_AFTER = re.compile(r" ((?:19|20)\d\d)(?!\w)")
+YEAR_AFTER = re.compile(r" ((?:19|20)\d\d|\d\d(?= |,|\.|$))(?![\w.,]\d)")  # "Saber Strike 25": a two-digit edition is a year too
 ABBR_IN_PARENS = re.compile(r"\(([A-Z][A-Za-z0-9&/-]{1,11})\)")
 ORG_NAME_HEAD = re.compile(
     r"(?:\b(?:\d+(?:st|nd|rd|th) )?(?:[A-Z][\w'’-]*(?:(?: and| of| for| the| &)* [A-Z][\w'’-]*){0,6}) "
@@ -189,7 +190,14 @@ def force_country(m: Mention) -> EntityRef | None:
     """The country of a national force mention (``Brazilian Air Force`` -> Brazil), else None."""
     if m.kind == "organisation" and m.entry is not None and m.entry.country and m.entry.type in ("armed force", "armed forces"):
         return EntityRef(m.entry.country, "country")
-    return None
+    country = _force_name_country(m.ref.name) if m.kind == "organisation" and m.entry is None else None
+    return EntityRef(country, "country") if country else None  # a force named by pattern, then abbreviated: "... Air Force (RAAF)"
+
+
+@functools.lru_cache(maxsize=4096)
+def _force_name_country(name: str) -> str | None:
+    f = FORCE_NAME.fullmatch(name)
+    return gazetteer().demonyms.get(f.group("dem").lower()) if f else None
 
 
 def _hyphen_demonyms(text: str, words: list[tuple[int, int, str]], found: list[Mention]) -> None:
@@ -325,7 +333,7 @@ NOT_NAME_WORDS = frozenset(
     "The A An Its Their Our His Her This That These Those Such Other Both Each All Most Some Several Many Few New Modern Old "
     "Older Newer Light Heavy Medium Naval Military Western Eastern Northern Southern Additional Further Another More Two Three "
     "Four Five Six Seven Eight Nine Ten First Second Third Last Next Only Current Former Future Existing Ageing Aging "
-    "Unmanned Armed Armoured Armored Advanced Upgraded Used Surplus Second-hand Anti Counter".split()) | FUNCTION_WORDS
+    "Unmanned Armed Armoured Armored Advanced Upgraded Used Surplus Second-hand Anti Counter War Era".split()) | FUNCTION_WORDS
 CAP_WORD = re.compile(r"[A-Z][\w'’-]*|[0-9]+[A-Z][A-Za-z0-9]*")
 
 
@@ -346,7 +354,9 @@ def _names_before_class(text: str, words: list[tuple[int, int, str]], found: lis
             run, j = [j], j - 1  # "Zuzana 2 self-propelled guns": a model number closes the name
         while j >= 0 and len(run) < 3:
             w = words[j]
-            if w[1] + 1 != words[j + 1][0] or not CAP_WORD.fullmatch(w[2]) or w[2] in NOT_NAME_WORDS:
+            inner_number = run and j >= 1 and re.fullmatch(r"\d{1,3}", w[2]) and CAP_WORD.fullmatch(words[j - 1][2]) \
+                and words[j - 1][1] + 1 == w[0]  # "OPV 58 S patrol vessels": a number inside the name
+            if w[1] + 1 != words[j + 1][0] or not (CAP_WORD.fullmatch(w[2]) or inner_number) or w[2] in NOT_NAME_WORDS:
                 break
             if g.months.get(w[2].lower().rstrip(".")) is not None or g.numbers.get(w[2].lower()) is not None:
                 break
@@ -364,7 +374,7 @@ def _names_before_class(text: str, words: list[tuple[int, int, str]], found: lis
                                       and text[m.end - 2 : m.end] not in ("'s", "’s") for m in found):
             continue  # "Royal Navy frigates", "Poland frigates" are no names
         name = text[s:e]
-        if name.endswith(("'s", "’s")) or (s == 0 and len(run) == 1 and name in g.starters):
+        if len(name) < 2 or name.endswith(("'s", "’s")) or (s == 0 and len(run) == 1 and name in g.starters):
             continue
         entry = g.systems.get(name)
         found.append(Mention(s, e, EntityRef(name, "system", (entry.name,) if entry and entry.name != name else ()), "pattern", entry))

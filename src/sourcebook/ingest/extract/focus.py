@@ -19,9 +19,10 @@ class Focus:
     countries: list[EntityRef] = field(default_factory=list)  # of the latest sentence that had any
     transfer: ClaimDraft | None = None  # the latest delivery or contract
 
-    def after_sentence(self, mentions: list) -> None:
+    def after_sentence(self, mentions: list, keep_system: bool = False) -> None:
+        """``keep_system``: the sentence spoke of the system in focus ("It carries ... two X missiles"), so X does not take its place."""
         systems = [m.ref for m in mentions if m.kind == "system"]
-        if systems:
+        if systems and not keep_system:
             self.system = systems[0]
         orgs = [m.ref for m in mentions if m.kind == "organisation"]
         if orgs:

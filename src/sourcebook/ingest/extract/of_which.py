@@ -26,9 +26,11 @@ def _of_which(s: Sent, art: Article, v: re.Match, of: re.Match, predicate: str, 
         return not art.home_country  # no buyer named: the article's own state (the general rule), else nothing sure
     supplier = country_after(s, "by|from", v.end(), hi)
     date, year = _date_in(s, v.end(), hi, art)
-    for rec in recipients:
+    each = re.search(r"\bin (?:19|20)\d\d(?:, (?:19|20)\d\d)*,? and (?:19|20)\d\d\b", s.text[v.end() : hi])
+    years = [int(y) for y in re.findall(r"(?:19|20)\d\d", each.group(0))] if each else [year]
+    for rec, yr in ((r, y) for r in recipients for y in (years if year in years else [year])):
         emit(art, s, before[-1].ref, predicate, (of.start(), (supplier.end if supplier else v.end())), f"{predicate}.of_which",
              obj=_as_party(rec), supplier=_name(supplier), quantity=as_number(qty), bound=bound_before(s.text, of.start()),
-             date=date, year=year,
+             date=date if yr == year else None, year=yr,
              status=status(s.text[of.start() : v.end()]), verb=v.group("v"))
     return True

@@ -68,6 +68,8 @@ def _subject(s: Sent, pos: int) -> Mention | None:
         m = cands[k]
         if re.search(r"\b(?:from|to|by|of|with|than)\s+(?:the\s+)?$", s.text[max(0, m.start - 10) : m.start]):
             continue
+        if m.kind == "organisation" and POSSESSED_AFTER.search(s.text[max(0, m.start - 50) : m.start]):
+            continue  # "bought from Norway's Kongsberg": the maker of a possessor after "from" is no buyer either
         if k and re.fullmatch(r",? (?:and|or) (?:the )?|, ", s.text[cands[k - 1].end : m.start]) and re.search(
                 r"\b(?:from|to|by|of|with|than)\s+(?:the\s+)?$", s.text[max(0, cands[k - 1].start - 10) : cands[k - 1].start]):
             continue  # "turned to Ankara and Beijing": the second name is as much an object as the first
@@ -88,6 +90,7 @@ OWN_FORCE = re.compile(r"['’]s (?:[a-z]+ )?(?:army|armed forces|air force|navy
                        r"|ministry of defen[cs]e|defen[cs]e forces|forces|marines|coast guard)\b(?!['’])")
 AGENCY = re.compile(r"['’]s (?:[A-Z][\w&-]*|of|for|and)(?: (?:[A-Z][\w&-]*|of|for|and))*(?: \([A-Z&]{2,8}\))?"
                     r"(?: (?:has|have|had|also|then|later|recently|formally|officially|on [A-Z][a-z]+day))* ")  # "Poland's Armament Agency"
+POSSESSED_AFTER = re.compile(r"\b(?:from|to|by|with|than)\s+(?:the\s+)?[A-Z][\w.-]*(?: [A-Z][\w.-]*){0,3}['’]s\s+$")
 PROPER = re.compile(r"(?:^|, |\band )(?P<n>[A-Z][\w-]+(?: [A-Z][\w-]+){0,3})\s+$")
 NOT_NAMES = frozenset("The A An It This That These Those They He She We In On At By".split())
 
@@ -107,3 +110,16 @@ def _name(m: Mention | None) -> str | None:
 
 def _home(art: Article) -> EntityRef | None:
     return EntityRef(art.home_country, "country") if art.home_country else None
+
+
+FORCE_AFTER = re.compile(r"(?:['’]s)? (?:(?:armed|defen[cs]e|self-defen[cs]e) forces|air force|army|navy|marine corps|marines|coast guard"
+                         r"|land forces|ground forces|naval forces|air defen[cs]e forces)\b", re.I)
+
+
+def named_force(s: Sent, owner: Mention) -> EntityRef | None:
+    """"The Uzbek air force operates", "Egypt's air force operates": the force the text names, not just its state."""
+    f = FORCE_AFTER.match(s.text, owner.end)
+    if f is None:
+        return None
+    words = s.text[owner.start : f.end()].split()
+    return EntityRef(" ".join(words[:1] + [w.capitalize() if w.islower() else w for w in words[1:]]), "organisation")

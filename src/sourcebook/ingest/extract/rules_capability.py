@@ -59,7 +59,13 @@ def _subject(s: Sent, art: Article, pos: int):
     if before:
         return before[-1].ref
     subj = s.first("system")
+    if subj is not None and art.focus.system is not None and ANAPHOR.search(s.text, 0, pos):
+        return art.focus.system  # "It carries a crew of three ... and two X missiles": "it" is the system in focus, not X
     return subj.ref if subj else art.focus.system
+
+
+ANAPHOR = re.compile(r"^(?:It|Its|They|Their)\b|\b(?:[Tt]he|[Tt]his|[Ii]ts) (?:vehicle|system|aircraft|ship|vessel|helicopter|missile|drone|tank|howitzer|jet|fighter|gun|launcher|radar)s?\b")
+PERSONS = re.compile(r"\b(?:troops|soldiers|passengers|personnel|people|infantry|infantrymen|paratroopers|marines|men|persons|casualties|stretchers)$")
 
 
 def capabilities(s: Sent, art: Article) -> None:
@@ -106,7 +112,7 @@ def capabilities(s: Sent, art: Article) -> None:
             attr = "payload"
         else:
             unit = m.group("items").lower()
-            attr = unit
+            attr = "capacity" if PERSONS.search(unit) else unit  # "can carry up to ten troops": how many it carries
         emit(art, s, _subject(s, art, m.start()), "capability", m.span(), "capability.carry", text=m.group(0)[m.group(0).find(" ") + 1 :],
              value=value, unit=unit, attribute=attr, bound=(m.group("bound") or "").lower())
     for m in (ALOFT.finditer(s.text) if digit and ("stay" in low or "remain" in low) else ()):

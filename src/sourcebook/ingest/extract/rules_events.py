@@ -110,13 +110,15 @@ def exercises(s: Sent, art: Article) -> None:
             continue
         between = re.search(r"\bbetween ", s.text)
         parties = [c.ref for c in s.of("country", between.end(), between.end() + 60)] if between else []
+        if any(c.predicate == "exercise" and c.subject.name == m.ref.name for c in art.claims[-200:]):
+            continue  # the exercise already has its participants or host: a bare mention adds nothing
         a = before.start() if before else m.start
         emit(art, s, m.ref, "exercise", (a, m.end + (word.end() if word else 0)), "exercise.named", objects=parties,
              year=year or _exercise_year(m.ref, s, art), weak=True)
     ex = (s.of("exercise") or [None])[0]
     ex_ref = ex.ref if ex else art.focus.exercise
-    if ex_ref is None:
-        return
+    if ex_ref is None or (ex is None and not any(w in s.low for w in ("articipa", "host", "organi", "led by"))):
+        return  # without the exercise named, only a participants or host cue can say more about it
     year = _exercise_year(ex_ref, s, art)
     p = PARTICIPANTS.search(s.text)
     if p:

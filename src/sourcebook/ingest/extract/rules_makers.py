@@ -47,7 +47,9 @@ def makers(s: Sent, art: Article) -> None:
         if ref is None:
             continue
         for maker in makers:
-            emit(art, s, ref, pred, (subj.start if subj else v.start(), maker.end), f"{pred}.passive_by", obj=maker.ref)
+            cut = re.search(r" (?:for|in|at|on|under) the (?=[A-Z])", maker.ref.name) if maker.form == "pattern" else None
+            obj = EntityRef(maker.ref.name[: cut.start()], maker.ref.kind) if cut else maker.ref  # "by Babcock for the Royal Navy"
+            emit(art, s, ref, pred, (subj.start if subj else v.start(), maker.end), f"{pred}.passive_by", obj=obj)
     for p in PLANT.finditer(s.text):
         org = next((m for m in s.mentions if m.kind == "organisation" and m.start == p.start("org")), None)
         subj = s.last("system", 0, p.start())

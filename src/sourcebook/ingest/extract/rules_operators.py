@@ -8,6 +8,7 @@ import re
 from sourcebook.ingest.drafts import EntityRef
 from sourcebook.ingest.extract.context import Article, Sent, emit
 from sourcebook.ingest.extract.entities import Mention, force_country
+from sourcebook.ingest.extract.parties import named_force
 from sourcebook.ingest.extract.phrases import listed, quantity, status
 from sourcebook.ingest.extract.rules_types import _kind_of, _singular
 from sourcebook.ingest.gazetteer import gazetteer
@@ -65,7 +66,8 @@ def operators(s: Sent, art: Article) -> None:
                     break
                 owners.insert(0, c)
         head = s.text[: e.start()].strip()
-        obj = owner.ref if owner else (EntityRef(home_or_title, "country") if home_or_title and FORCE.match(head) else None)
+        named = named_force(s, owner) if owner and owner.kind == "country" and len(owners) == 1 else None
+        obj = named or owner.ref if owner else (EntityRef(home_or_title, "country") if home_or_title and FORCE.match(head) else None)
         if obj is None:
             continue
         if first is None:
@@ -99,11 +101,13 @@ def operators(s: Sent, art: Article) -> None:
             for c in _parties(s, first):
                 emit(art, s, ref, "operator", (o.start(), c.end), "operator.operators_include", obj=c.ref)
     inv = INVENTORY.search(s.text) or PROVIDED.search(s.text)
-    if inv and home_or_title and not s.of("country", 0, inv.start()):
+    force = next((f for f in reversed(s.of("organisation", 0, inv.start())) if force_country(f)), None) if inv else None
+    if inv and (home_or_title or force) and (force or not s.of("country", 0, inv.start())):
         first = next((m for m in s.mentions if m.kind == "system" and inv.end() <= m.start < inv.end() + 40), None)
-        if first:
+        if first:  # "The Hellenic Navy commissioned its first X": the force that names itself, else the article's state
             for m in listed(s, first):
-                emit(art, s, m.ref, "operator", (inv.start(), m.end), "operator.inventory", obj=EntityRef(home_or_title, "country"))
+                emit(art, s, m.ref, "operator", (inv.start(), m.end), "operator.inventory",
+                     obj=force.ref if force else EntityRef(home_or_title, "country"))
     for f in s.of("organisation"):
         if force_country(f) is None:
             continue

@@ -11,11 +11,15 @@ from sourcebook.ingest.extract.context import Article, Sent, emit
 from sourcebook.ingest.extract.entities import Mention, force_country
 from sourcebook.ingest.extract.hedges import unreal
 from sourcebook.ingest.extract.kinds import _other_kind, _thing_word
-from sourcebook.ingest.extract.numbers import as_number, money
+from sourcebook.ingest.extract.numbers import as_number, is_year, money, number
 from sourcebook.ingest.extract.of_which import OF_WHICH, _of_which
 from sourcebook.ingest.extract.parties import GENERIC_BUYER, _as_party, _home, _name, _recipients, _subjects
 from sourcebook.ingest.extract.phrases import country_after, quantity, status
+from sourcebook.ingest.extract.rules_relatives import CUE as RELATIVE_CUE
+from sourcebook.ingest.extract.rules_relatives import NP_TAIL
+from sourcebook.ingest.extract.rules_relatives import RELATIVE as RELATIVE_CLAUSE
 from sourcebook.ingest.extract.spans import _date_in, _focus_system, _np_quantity, _systems
+from sourcebook.ingest.gazetteer import gazetteer
 
 # verb -> (predicate, who is the grammatical subject: "recipient" | "supplier")
 VERB = re.compile(
@@ -39,12 +43,14 @@ FOLLOW_UP = re.compile(r"\bdeliver(?:y|ies|ed)\b|\bshipments?\b|\btranches?\b|\b
 FMS_CASE = re.compile(r"\b(?:foreign military sales?|FMS)(?: case| deal)?\b|\bsales? case\b", re.I)
 LIST_ITEM = re.compile(r"^\s*(?P<who>[^;:–—]+?)\s+[–—-]\s+(?P<item>.+?)\s*\((?P<money>(?:US)?[$€£][^()]*)\)\s*\.?\s*$")
 RELATIVE = re.compile(r",? (?:which|that) (?:it|they|the \w+|[A-Z]\w+)(?: (?:had|has|have|also|later|first))* $")
-UNDER = re.compile(r"\b(?:under|as part of|through) (?:a|an|the) (?P<what>[^,;]{0,40}?)\b(?:agreement|deal|contract)\b(?: (?:signed|concluded|agreed) in (?P<year>(?:19|20)\d\d))?")
+UNDER = re.compile(r"\b(?:under|as part of|through|completing|fulfilling) (?:a|an|the) (?P<what>[^,;]{0,40}?)\b(?:agreement|deal|contract)\b(?: (?:signed|concluded|agreed) in (?P<year>(?:19|20)\d\d))?")
 PARTS = re.compile(r"(?: [\w-]+)? (?:parts|components|spares|spare parts|support equipment|kits)\b")  # not the system
 EX_OWNER = re.compile(r"\b(?:ex-|former )$")
 OBJECT_WORD = re.compile(r"\b(?:the |its |their |first |more |new |additional |of |\w+ ){0,5}?(?:system|type|unit|batter(?:y|ies)|\w+s)\b")
 
 
+THIS_YEAR = re.compile(r"\b(?:this|so far this|earlier this|later this) year\b")
+EACH_YEAR = re.compile(r"(?<!between )\bin (?:19|20)\d\d(?:, (?:19|20)\d\d)*,? and (?:19|20)\d\d\b")
 NOUN_BEFORE = re.compile(r"(?:\b(?:the|its|their|new|arms|defen[cs]e|military|weapons?|aerospace|total|annual|export|foreign|further|more)|['’]s?) $", re.I)
 RECENT = 3  # a recipient named more than this many sentences ago is no longer the one meant
 
@@ -59,12 +65,41 @@ def former_owner(s: Sent, m: Mention, recipient: EntityRef) -> Mention | None:
     return None
 
 
+NEW_ITEMS = re.compile(r"\s*(?:a further |another )?(?P<n>[\w,]+) (?!more\b|further\b|additional\b|extra\b|others?\b|of\b|such\b|(?:more )?of\b)")
+
+
+def _new_items(s: Sent, a: int, b: int) -> bool:
+    """"ordered two frigates based on the same design": a counted indefinite noun phrase names new things, not the system in focus."""
+    m = NEW_ITEMS.match(s.text, a, b)
+    if m is None or m.group("n").lower() in ("a", "an", "the", "its", "their", "these", "those", "them", "it"):
+        return False
+    if number(m.group("n")) is None or is_year(m.group("n")) or re.search(r"\b(?:further|more|additional)\s*$", s.text[max(0, a - 12) : m.start("n")]):
+        return False
+    units = gazetteer().units
+    head = [w[2].lower() for w in s.words if m.end("n") < w[0] < b][:6]
+    return not any(w in ("system", "systems", "unit", "units") or units.get(w, ("", ""))[1] == "formation" for w in head)
+
+
+def _relative_spans(s: Sent) -> list[tuple[int, int]]:
+    if ", " not in s.text or not RELATIVE_CUE.search(s.text):
+        return []
+    out = []
+    for r in RELATIVE_CLAUSE.finditer(s.text):
+        m = next((x for x in reversed(s.mentions) if x.end <= r.start() and x.kind == "system"), None)
+        if m is not None and NP_TAIL.match(s.text[m.end : r.start()]):
+            out.append((r.start(), r.end()))
+    return out
+
+
 def verbs(s: Sent, art: Article) -> None:
     found = [v for v in VERB.finditer(s.text) if v.start() >= s.dateline_end]
     if not found:
         return
     flat = re.sub(r"\([^()]*\)", lambda p: " " * len(p.group(0)), s.text)
+    rels = _relative_spans(s)
     for i, v in enumerate(found):
+        if any(a <= v.start() < b for a, b in rels):
+            continue  # ", ordered from X in 2019,": told by the relative-clause rule
         lo = found[i - 1].end() if i else 0
         hi = found[i + 1].start() if i + 1 < len(found) else len(s.text)
         semi = flat.rfind(";", lo, v.start())
@@ -79,6 +114,8 @@ def verbs(s: Sent, art: Article) -> None:
         contract = bool(CONTRACT_WORDS.search(verb) or re.search(r"\b(?:contract|deal|order)\b", near))
         if re.search(r"\b(?:receive|take delivery)", verb):
             contract = False
+        if re.search(r"\bbeing\s+(?:\w+ly\s+)?$", s.text[max(lo, v.start() - 20) : v.start()]) and verb in ("bought", "purchased", "procured", "acquired"):
+            contract = True  # "is being bought by the Marine Corps": an order under way, no delivery yet
         predicate = "contract_signed" if contract else "delivered_to"
         if unreal(s.text, v.start(), v.end(), lo, hi, predicate):
             continue
@@ -104,7 +141,7 @@ def verbs(s: Sent, art: Article) -> None:
                 systems = [before[-1]]
             else:
                 a, b = (lo, v.start()) if passive else (v.end(), min(obj_end, v.end() + 70))
-                if _thing_word(s, a, b) or (passive and art.main_system):
+                if (_thing_word(s, a, b) or (passive and art.main_system)) and not (not passive and _new_items(s, a, b)):
                     ref_sys = _focus_system(s, art, v.start())
                     if ref_sys is not None and not _other_kind(s, art, ref_sys, a, b):
                         focus_used = True
@@ -137,22 +174,28 @@ def verbs(s: Sent, art: Article) -> None:
             subject_refs = []
         if not recs or (not systems and not subject_refs):
             continue
-        date, year = _date_in(s, lo, hi, art, after=v.end())
+        date, year = _date_in(s, lo, hi, art, after=v.end(), skip=rels)
         under = UNDER.search(s.text, v.end(), hi)
         if under and under.group("year"):
             date, year = _date_in(s, lo, under.start(), art)
         if year is None and date == "" and art.year and re.search(r"\b(?:this|next) (?:spring|summer|autumn|fall|winter|year|month)\b", s.text):
             year = art.year
+        this = THIS_YEAR.search(s.text, v.end(), hi)
+        if this and art.year and not any(v.end() <= y[0] < this.start() for y in s.years):
+            date, year = "", art.year  # "took delivery of X from Y this year": the article's year
         st = status(s.text[max(lo, v.start() - 40) : v.end()])
         sums = money(s.text[lo:hi]) if contract else []
         value = as_number(sums[0][2]) if sums else None
         currency = sums[0][3] if sums else None
+        each = EACH_YEAR.search(s.text, v.end(), hi)
+        listed_years = [int(y) for y in re.findall(r"(?:19|20)\d\d", each.group(0))] if each else []
+        per_year = listed_years if year in listed_years else [year]
         for rec in recs:
-            for m in systems:
+            for m, yr in itertools.product(systems, per_year):  # "received X in 2022 and 2023": a delivery each year
                 qty, unit, bound = quantity(s, m)
                 emit(art, s, m.ref, predicate, (min(m.start, v.start()), max(m.end, v.end())), f"{predicate}.verb",
-                     obj=rec, supplier=_name(supplier) or _name(former_owner(s, m, rec)), quantity=qty, unit=unit, bound=bound, date=date, year=year,
-                     status=st, verb=verb, value=value, currency=currency)
+                     obj=rec, supplier=_name(supplier) or _name(former_owner(s, m, rec)), quantity=qty, unit=unit, bound=bound,
+                     date=date if yr == year else None, year=yr, status=st, verb=verb, value=value, currency=currency)
             for subj in subject_refs:
                 a, b = (lo, v.start()) if passive else (v.end(), obj_end)
                 qty, unit = _np_quantity(s, a, b)
@@ -163,6 +206,8 @@ def verbs(s: Sent, art: Article) -> None:
         if under and predicate == "delivered_to":
             sums = money(under.group(0))
             uyear = int(under.group("year")) if under.group("year") else None
+            if re.search(r"\b(?:donation|loan|lease|leasing|aid|assistance|grant|transfer)\b", under.group("what")):
+                continue  # "received X under a donation agreement": a gift, no purchase contract
             for subj in [m.ref for m in systems] + subject_refs:
                 emit(art, s, subj, "contract_signed", under.span(), "contract_signed.under_deal", obj=recs[0],
                      supplier=_name(supplier), year=uyear, value=as_number(sums[0][2]) if sums else None,
@@ -229,20 +274,24 @@ def follow_up(s: Sent, art: Article) -> None:
 
 def sales_case(s: Sent, art: Article) -> None:
     """A sale or FMS case with a value: contract_signed of the system in the sentence (or the article's)."""
-    case = FMS_CASE.search(s.text)
-    sums = money(s.text)
+    case = FMS_CASE.search(s.text) if "ale" in s.low or "fms" in s.low else None
     if not case or s.kind == "title" or ";" in s.text[case.end() :]:
         return
+    sums = money(s.text)
     systems = _systems(s, 0, len(s.text))
-    subject = systems[0].ref if systems else art.main_system
+    clause = max(s.text.rfind(", and ", 0, case.start()), s.text.rfind("; ", 0, case.start()), s.text.rfind(", while ", 0, case.start()))
+    near = [m for m in systems if clause < m.start < case.start()]  # "..., and Brazil signed for 12 X under an FMS case": X, not an earlier one
+    subject = near[-1].ref if near else systems[0].ref if systems else art.main_system
     recipient = country_after(s, "to", 0, len(s.text)) or next(
-        (c for c in s.of("country") if s.text[c.end : c.end + 2] in ("’s", "'s")), None)
+        (c for c in s.of("country", max(clause, 0)) if s.text[c.end : c.end + 2] in ("’s", "'s")), None)
     if subject is None or recipient is None:
         return
     value = sums[0] if sums else None
     start = min(case.start(), value[0] if value else case.start())
+    date, year = _date_in(s, 0, len(s.text), art)
     emit(art, s, subject, "contract_signed", (start, case.end()), "contract_signed.sales_case", obj=recipient.ref,
-         value=as_number(value[2]) if value else None, currency=value[3] if value else None,
+         value=as_number(value[2]) if value else None, currency=value[3] if value else None, date=date, year=year,
+         status=status(s.text[: case.end()]),
          supplier=art.focus.supplier.name if art.focus.supplier and art.focus.supplier.name != recipient.ref.name else None, weak=True)
 
 

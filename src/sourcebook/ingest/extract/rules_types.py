@@ -108,7 +108,7 @@ def _np_after(s: Sent, pos: int) -> tuple[int, int, str, Mention | None] | None:
         if c[0] < pos or c[0] - pos > 70:
             continue
         gap = s.text[pos : c[0]]
-        if re.search(r"[,;:()]|\b(?:that|which|who|to|by|with|in|from|is|are|has|have)\b|^\w+ing\b", gap):
+        if re.search(r"[,;:()]|\b(?:that|which|who|to|by|with|in|from|is|are|has|have)\b|^(?:\w+ly )?\w+ing\b", gap):
             return None
         if any(pos <= m.start < c[0] for m in s.mentions if m.kind == "system"):
             return None

@@ -17,17 +17,25 @@ def _systems(s: Sent, a: int, b: int) -> list[Mention]:
 
 
 LATER_EVENT = re.compile(r" and (?:expects?|plans?|hopes?|wants?|intends?|will|(?:has |have |had |then |later )?(?!based\b)[a-z]{3,}ed (?!by\b|from\b|to\b))\b"
-                         r"|, (?:after|before|following|having) (?:\w+ing|been|the|its|their)\b")
+                         r"|, (?:after|before|following|having) (?:\w+ing|been|the|its|their)\b"
+                         r"|, (?:completing|fulfilling|under|as part of) (?:a|an|the|its|their)\b")
 
 
-def _date_in(s: Sent, a: int, b: int, art: Article | None = None, after: int = 0) -> tuple[str, int | None]:
-    """The date and year of the event told in ``s.text[a:b]``; a later event joined after ``after`` (the verb) is cut off."""
-    dates = [d for d in s.dates if a <= d.start < b and d.start >= s.dateline_end]
-    years = [y for y in s.years if a <= y[0] < b and y[0] >= s.dateline_end]
+def _date_in(s: Sent, a: int, b: int, art: Article | None = None, after: int = 0,
+             skip: list[tuple[int, int]] | tuple = ()) -> tuple[str, int | None]:
+    """The date and year of the event told in ``s.text[a:b]``; a later event joined after ``after`` (the verb) is cut off,
+    and the ``skip`` spans (relative clauses telling another event) are left out."""
+    dates = [d for d in s.dates if a <= d.start < b and d.start >= s.dateline_end and not any(x <= d.start < y for x, y in skip)]
+    years = [y for y in s.years if a <= y[0] < b and y[0] >= s.dateline_end and not any(x <= y[0] < z for x, z in skip)]
     cut = next((c for c in LATER_EVENT.finditer(s.text, a, b) if c.start() >= after), None)
     if cut:  # "bought X in 2023 and expects them by 2026": the later year is another event
-        dates = [d for d in dates if d.start < cut.start()] or dates
-        years = [y for y in years if y[0] < cut.start()] or years
+        on_dateline = art is not None and art.dateline is not None and art.dateline[0] == s.index and s.dateline_end
+        keep_d = [d for d in dates if d.start < cut.start()]
+        keep_y = [y for y in years if y[0] < cut.start()]
+        if on_dateline and not keep_d and not keep_y:  # "took delivery on Monday, completing a contract signed in 2019"
+            dates, years = [], []
+        else:
+            dates, years = keep_d or dates, keep_y or years
     date = dates[-1].text if dates else ""
     year = dates[-1].year if dates and dates[-1].year else (years[-1][2] if years else None)
     span = year_range(s.text, years)
@@ -36,7 +44,7 @@ def _date_in(s: Sent, a: int, b: int, art: Article | None = None, after: int = 0
     if not date and art is not None and art.dateline and art.dateline[0] == s.index:
         date = art.dateline[1]
     if not date and year is None:
-        decade = DECADE.search(s.text, max(a, after - 80 if after else a), b)
+        decade = (DECADE.search(s.text, after, b) if after else None) or DECADE.search(s.text, max(a, after - 80 if after else a), b)
         if decade and decade.start() >= s.dateline_end:
             return decade.group(1), None  # "in the 1990s": a date, no year
     if year is None and s.dateline_end and art is not None and not years:
