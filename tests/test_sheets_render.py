@@ -140,3 +140,36 @@ def test_notes_are_one_paragraph_each_with_every_citation(sheet):  # noqa: F811
     assert 'class="notes"' not in html  # no table per note list, no nested cells
     for n in sheet.notes:
         assert f'name="note-{n.number}"' in html and f'href="claim:{n.claim_ids[0]}"' in html
+
+
+def test_paper_marks_are_text_not_links_and_look_the_same(sheet):  # noqa: F811
+    qt = render_html(sheet, library_name="x", generated="2026-01-01", mode="qt")
+    paper = render_html(sheet, library_name="x", generated="2026-01-01", mode="paper")
+    assert "<a " not in paper and "href=" not in paper and 'class="mark"' in paper and 'class="nn"' in paper
+    assert re.sub(r"<[^>]+>", "", qt) == re.sub(r"<[^>]+>", "", paper)  # the same text
+    assert re.findall(r'class="(\w+)"', qt) == re.findall(r'class="(\w+)"', paper)  # styled alike
+
+
+def test_a_big_pdf_does_not_exhaust_references_to_none(tmp_path):
+    """PySide6 6.12 on Python 3.11 drops a reference to None per void Qt call; writing a PDF must not
+    abort a process that has not guarded against it (the ``spec --pdf`` command)."""
+    import os
+    import sys
+
+    code = """if True:
+        import sys
+        from test_sheets_render import long_library
+        from sourcebook.sheets.model import build_sheet
+        from sourcebook.sheets.printing import write_pdf
+        from sourcebook.store import queries
+        from pathlib import Path
+        lib = long_library(Path(sys.argv[1]) / "lib.sqlite", n=400)
+        sheet = build_sheet(lib, queries.find_entity(lib, "Buk-M3").id)
+        for _ in range(3):  # ~3,000 void calls each; None starts with a few thousand references
+            write_pdf(sheet, sys.argv[1] + "/buk.pdf", library_name="x", generated="2026-01-01")
+    """
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen",
+               PYTHONPATH=os.pathsep.join([str(Path(__file__).parent), str(Path(__file__).parents[1] / "src")]))
+    r = subprocess.run([sys.executable, "-c", code, str(tmp_path)], env=env, capture_output=True, text=True,
+                       timeout=300)
+    assert r.returncode == 0, r.stderr[-2000:]

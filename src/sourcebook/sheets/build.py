@@ -12,11 +12,10 @@ from typing import TYPE_CHECKING
 
 from sourcebook.errors import SourcebookError
 from sourcebook.sheets import related as rel
-from sourcebook.sheets.citations import Citer, article_date, sort_key
+from sourcebook.sheets.citations import Citer, article_date, fold, sort_key
 from sourcebook.sheets.model import Event, Fact, SpecSheet
 from sourcebook.sheets.transfers import CONTRACT, DELIVERY, number_text, register
 from sourcebook.store import queries
-from sourcebook.store.queries import fold
 from sourcebook.store.records import ClaimFilter, ClaimRecord
 
 if TYPE_CHECKING:  # store.library loads SQLAlchemy; a sheet reads through store.queries alone
@@ -79,9 +78,10 @@ def build(lib: Library | ReadLibrary, entity_id: int) -> SpecSheet:
     ent = queries.entity(lib, entity_id)
     if ent is None:
         raise SheetError(f"no entity with id {entity_id} in {lib.name}")
-    own = [c for c in queries.claims(lib, ClaimFilter(subject_id=entity_id), limit=None) if c.status != "rejected"]
-    as_object = [c for c in queries.claims(lib, ClaimFilter(entity_id=entity_id), limit=None)
-                 if c.subject_id != entity_id and c.status != "rejected" and c.predicate not in rel.KINDS]
+    # One query for the claims with the system as subject or as object (source order), split here.
+    claims = [c for c in queries.claims(lib, ClaimFilter(entity_id=entity_id), limit=None) if c.status != "rejected"]
+    own = [c for c in claims if c.subject_id == entity_id]
+    as_object = [c for c in claims if c.subject_id != entity_id and c.predicate not in rel.KINDS]
     views = {aid: v for aid in sorted({c.article_id for c in own + as_object})
              if (v := queries.article(lib, aid)) is not None}
     citer = Citer({aid: article_date(v.text) for aid, v in views.items()})

@@ -1,9 +1,13 @@
 """A SpecSheet as HTML, from the one template under resources/spec_sheet/.
 
-The same HTML is shown in the app, printed and exported. Two link modes differ only in where
-a citation mark points: ``"file"`` (an exported page) links marks to the notes below them and
+The same HTML is shown in the app, printed and exported. The modes differ only in where a
+citation mark points: ``"file"`` (an exported page) links marks to the notes below them and
 draws the timeline as inline SVG; ``"qt"`` (a QTextDocument) links marks to ``claim:ID`` and
-shows the timeline as the image resource ``TIMELINE_URL``. Every text from the library is escaped.
+shows the timeline as the image resource ``TIMELINE_URL``; ``"paper"`` (a QTextDocument to print
+or write as PDF) is ``"qt"`` with its marks and note numbers as plain styled text, not links: the
+same page, without thousands of anchors to parse and lay out, and without a PDF link annotation per
+mark to an address (``claim:ID``) that means nothing outside the app. Every text from the library
+is escaped.
 """
 
 from __future__ import annotations
@@ -49,6 +53,8 @@ class _Writer:
         seen: dict[int, int] = {}
         for m in v.marks:
             seen.setdefault(m.number, m.claim_id)
+        if self.mode == "paper":
+            return "".join(f'<span class="mark">[{n}]</span>' for n in sorted(seen))
         return "".join(f'<a class="mark" href="{self.href(n, cid)}">[{n}]</a>' for n, cid in sorted(seen.items()))
 
     def value(self, v: Value) -> str:
@@ -138,7 +144,7 @@ class _Writer:
             none = '<p class="none">No dated contract, delivery, agreement or exercise.</p>'
             return self.section("Timeline", none + tail)
         w, h = chart.size(s.timeline)
-        if self.mode == "qt":
+        if self.mode != "file":
             pic = f'<img src="{TIMELINE_URL}" width="{w}" height="{h}"/>'
         else:
             pic = chart.svg(s.timeline)
@@ -159,8 +165,12 @@ class _Writer:
         if n.date:
             src.append(escape(n.date))
         src.append(escape(n.article_slug))
-        link = f"claim:{n.claim_ids[0]}" if self.mode == "qt" else f"#note-{n.number}"
-        return (f'<p class="note"><a class="nn" name="note-{n.number}" href="{link}">[{n.number}]</a> '
+        if self.mode == "paper":
+            number = f'<span class="nn">[{n.number}]</span>'
+        else:
+            link = f"claim:{n.claim_ids[0]}" if self.mode == "qt" else f"#note-{n.number}"
+            number = f'<a class="nn" name="note-{n.number}" href="{link}">[{n.number}]</a>'
+        return (f'<p class="note">{number} '
                 f'“{escape(before)}<span class="q">{escape(quote)}</span>{escape(after)}”<br/>'
                 f'<span class="src">{" — ".join(src)}</span></p>')
 
@@ -193,7 +203,8 @@ def related_rule() -> str:
 
 
 def render_html(sheet: SpecSheet, *, library_name: str, generated: datetime | str, mode: str = "file") -> str:
-    """The sheet as one HTML page; ``mode`` is "file" for an export, "qt" for a QTextDocument."""
+    """The sheet as one HTML page; ``mode`` is "file" for an export, "qt" for a QTextDocument shown
+    in the app, "paper" for one printed or written as PDF."""
     when = generated.strftime("%Y-%m-%d %H:%M") if isinstance(generated, datetime) else str(generated)
     w = _Writer(sheet, mode)
     colophon = (f"Generated {escape(when)} by Sourcebook from the library “{escape(library_name)}”. "

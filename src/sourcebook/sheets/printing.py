@@ -13,6 +13,7 @@ once and laid out at the page's width. The app, the printer and the PDF export a
 from __future__ import annotations
 
 import os
+import sys
 from datetime import datetime
 from pathlib import Path
 
@@ -48,6 +49,24 @@ FONT_FAMILY = "DejaVu Sans"
 _app: QGuiApplication | None = None
 
 
+def pin_none() -> None:
+    """PySide6 6.12 on Python 3.11 drops a reference to None on every call of a Qt method that
+    returns nothing (painter.save(), setPen(), QTextLayout.setCacheEnabled(), ...): a PDF of a
+    big sheet makes thousands of them, and a process that has not guarded against it (the
+    ``spec --pdf`` command: a sheet of 5,000 claims) aborts with "none_dealloc". As the app does
+    at start-up (``ui.app.pin_none``): give None references enough for any run. Python 3.12 made
+    None immortal."""
+    global _none_pinned
+    if not _none_pinned and sys.version_info < (3, 12) and sys.implementation.name == "cpython":
+        import ctypes
+
+        ctypes.c_ssize_t.from_address(id(None)).value += 1 << 40
+    _none_pinned = True
+
+
+_none_pinned = False
+
+
 def ensure_gui() -> None:
     """An application object for fonts and painting; offscreen when there is no display.
 
@@ -55,6 +74,7 @@ def ensure_gui() -> None:
     same process, as in the app and its tests.
     """
     global _app
+    pin_none()
     if QGuiApplication.instance() is not None:
         return
     if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
@@ -89,8 +109,9 @@ def sheet_document(sheet: SpecSheet, *, library_name: str, generated: datetime |
 
     With ``width`` (document units, see ``body_size``) the document is for paper: laid out at
     that width from the start (``paint_pages`` paints it from this one layout, and its lines keep
-    their shaped glyphs from layout to painting), and its timeline is left blank in the text, to
-    be drawn by ``paint_pages`` from the chart's SVG as vector graphics.
+    their shaped glyphs from layout to painting), its marks and note numbers are styled text, not
+    links (``render_html``'s "paper" mode: the same page), and its timeline is left blank in the
+    text, to be drawn by ``paint_pages`` from the chart's SVG as vector graphics.
     """
     doc = QTextDocument(parent)
     doc.setDefaultFont(QFont(FONT_FAMILY, 9))
@@ -107,7 +128,8 @@ def sheet_document(sheet: SpecSheet, *, library_name: str, generated: datetime |
             doc.setProperty(TIMELINE_SVG, svg)
     if image is not None:
         doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(TIMELINE_URL), image)
-    doc.setHtml(render_html(sheet, library_name=library_name, generated=generated, mode="qt"))
+    doc.setHtml(render_html(sheet, library_name=library_name, generated=generated,
+                            mode="qt" if width is None else "paper"))
     doc.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, sheet.name)
     if width is not None:
         _keep_shaping(doc)
@@ -177,6 +199,7 @@ def paint_pages(doc: QTextDocument, device: QPagedPaintDevice, *, title: str, fo
     A document already laid out at the page's width (``sheet_document(..., width=...)``) is
     painted from its layout as it is; any other is copied and laid out at that width once.
     """
+    pin_none()
     scale = device.resolution() / DOC_DPI
     width, height = body_size(device.pageLayout())
     if abs(doc.textWidth() - width) > 0.01 or doc.pageSize().height() > 0:

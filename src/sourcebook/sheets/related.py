@@ -18,11 +18,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from sourcebook.sheets.citations import Citer, sort_key
+from sourcebook.sheets.citations import Citer, fold, sort_key
 from sourcebook.sheets.model import Event, Related
 from sourcebook.sheets.transfers import CONTRACT, DELIVERY, number_text, year_of
 from sourcebook.store import queries
-from sourcebook.store.queries import fold
 from sourcebook.store.records import ArticleView, ClaimFilter, ClaimRecord
 
 if TYPE_CHECKING:  # store.library loads SQLAlchemy; a sheet reads through store.queries alone
@@ -63,25 +62,39 @@ def why_related(c: ClaimRecord, sentences: set[int], parties: set[str]) -> str |
 
 def related(lib: Library | ReadLibrary, entity_id: int, own: list[ClaimRecord],
             views: dict[int, ArticleView]) -> list[tuple[ClaimRecord, str]]:
-    """Agreement and exercise claims related to the system, each with the rule that relates it."""
+    """Agreement and exercise claims related to the system, each with the rule that relates it.
+
+    The candidates are read in one query per kind over all the system's articles at once (the
+    claim ids the article views list, sentence by sentence), not one query per article and kind;
+    they are judged article by article as before, in the same order (article, kind, source order).
+    """
     by_article: dict[int, list[ClaimRecord]] = {}
     for c in own:
         by_article.setdefault(c.article_id, []).append(c)
-    found: list[tuple[ClaimRecord, str]] = []
-    for aid, cs in sorted(by_article.items()):
+    context: dict[int, tuple[set[int], set[str]]] = {}
+    ids: set[int] = set()
+    for aid, cs in by_article.items():
         sentences = {c.sentence_id for c in cs}
         view = views.get(aid)
         if view is not None:
             sentences |= {m.sentence_id for m in view.mentions if m.entity_id == entity_id}
-        parties = system_parties(cs)
-        for kind in KINDS:
-            for c in queries.claims(lib, ClaimFilter(article_id=aid, predicate=kind), limit=None):
-                if c.status == "rejected" or c.subject_id == entity_id:
-                    continue
-                why = why_related(c, sentences, parties)
-                if why:
-                    found.append((c, why))
-    return found
+            ids.update(cid for s in view.sentences for cid in s.claim_ids)
+        context[aid] = (sentences, system_parties(cs))
+    ids.difference_update(c.id for c in own)  # the system's own claims are never candidates
+    if not ids:
+        return []
+    wanted = tuple(sorted(ids))
+    found: list[tuple[tuple[int, int], ClaimRecord, str]] = []
+    for k, kind in enumerate(KINDS):
+        for c in queries.claims(lib, ClaimFilter(claim_ids=wanted, predicate=kind), limit=None):
+            if c.status == "rejected" or c.subject_id == entity_id or c.article_id not in context:
+                continue
+            sentences, parties = context[c.article_id]
+            why = why_related(c, sentences, parties)
+            if why:
+                found.append(((c.article_id, k), c, why))
+    found.sort(key=lambda f: f[0])  # stable: source order within an article and kind
+    return [(c, why) for _, c, why in found]
 
 
 def rows(found: list[tuple[ClaimRecord, str]], citer: Citer, kind: str) -> tuple[list[Related], list[Event], int]:

@@ -14,9 +14,8 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from sourcebook.sheets.citations import Citer, sort_key
+from sourcebook.sheets.citations import Citer, fold, sort_key
 from sourcebook.sheets.model import UNKNOWN, Event, Transfer, Value
-from sourcebook.store.queries import fold
 from sourcebook.store.records import ClaimRecord
 
 CONTRACT = ("contract_signed", "ordered_by")
