@@ -40,9 +40,14 @@ def make(n: int, seed: int, output: Path) -> dict:
             sentences += out.sentences
             claims += out.claims
     seconds = time.perf_counter() - t0
-    return {"articles": n, "sentences": sentences, "claims": claims, "seconds": round(seconds, 2),
-            "ingest_sentences_per_s": round(sentences / seconds, 1),
-            "file_bytes_per_article": round(output.stat().st_size / max(n, 1))}
+    return {
+        "articles": n,
+        "sentences": sentences,
+        "claims": claims,
+        "seconds": round(seconds, 2),
+        "ingest_sentences_per_s": round(sentences / seconds, 1),
+        "file_bytes_per_article": round(output.stat().st_size / max(n, 1)),
+    }
 
 
 def main() -> int:

@@ -69,6 +69,7 @@ def r3(x: float) -> float:
 
 # -- the library ---------------------------------------------------------------------------------
 
+
 def library_path(n: int, seed: int, data: Path) -> Path:
     return data / f"library-{n}-s{seed}.sqlite"
 
@@ -86,8 +87,22 @@ def build_or_reuse(n: int, seed: int, data: Path, rebuild: bool) -> tuple[Path, 
         if hasattr(os, "sched_setaffinity"):
             os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
 
-    out = subprocess.run([sys.executable, str(HERE / "make_library.py"), "--articles", str(n), "--seed", str(seed),
-                          "--output", str(path)], check=True, capture_output=True, text=True, preexec_fn=one_core)
+    out = subprocess.run(
+        [
+            sys.executable,
+            str(HERE / "make_library.py"),
+            "--articles",
+            str(n),
+            "--seed",
+            str(seed),
+            "--output",
+            str(path),
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
+        preexec_fn=one_core,
+    )
     built = json.loads(out.stdout.strip().splitlines()[-1])
     for suffix in ("-wal", "-shm"):  # fold the WAL in, so the file size is the library's size
         if Path(str(path) + suffix).exists():
@@ -100,6 +115,7 @@ def build_or_reuse(n: int, seed: int, data: Path, rebuild: bool) -> tuple[Path, 
 
 
 # -- search ----------------------------------------------------------------------------------------
+
 
 def open_as_app(path: Path):  # type: ignore[no-untyped-def]
     """The library as the app opens it: read-only through store.quick.ReadLibrary (plain sqlite3)
@@ -132,12 +148,15 @@ def raw_search(con: sqlite3.Connection, expr: str, limit: int = PAGE, cap: int |
         total = con.execute("SELECT count(*) FROM claim_fts WHERE claim_fts MATCH ?", (expr,)).fetchone()[0]
         order = "ORDER BY bm25(claim_fts), rowid"
     else:
-        total = con.execute("SELECT count(*) FROM (SELECT 1 FROM claim_fts WHERE claim_fts MATCH ? LIMIT ?)",
-                            (expr, cap + 1)).fetchone()[0]
+        total = con.execute(
+            "SELECT count(*) FROM (SELECT 1 FROM claim_fts WHERE claim_fts MATCH ? LIMIT ?)", (expr, cap + 1)
+        ).fetchone()[0]
         order = "ORDER BY rowid DESC" if total > cap else "ORDER BY bm25(claim_fts), rowid"
     hits = con.execute(
         "SELECT rowid, highlight(claim_fts, 3, char(2), char(3)) FROM claim_fts WHERE claim_fts MATCH ? "
-        f"{order} LIMIT ?", (expr, limit)).fetchall()
+        f"{order} LIMIT ?",
+        (expr, limit),
+    ).fetchall()
     ids = [h[0] for h in hits]
     rows = con.execute(
         f"""SELECT c.id, c.article_id, a.slug, a.title, a.credits, c.sentence_id, s.text, s.start, s."end",
@@ -146,7 +165,9 @@ def raw_search(con: sqlite3.Connection, expr: str, limit: int = PAGE, cap: int |
                    c.status
             FROM claim c JOIN article a ON a.id = c.article_id JOIN sentence s ON s.id = c.sentence_id
             JOIN entity sub ON sub.id = c.subject_id LEFT JOIN entity obj ON obj.id = c.object_id
-            WHERE c.id IN ({','.join('?' * len(ids))})""", ids).fetchall()
+            WHERE c.id IN ({",".join("?" * len(ids))})""",
+        ids,
+    ).fetchall()
     con.execute("COMMIT")
     return [(h, rows) for h in hits], total
 
@@ -184,23 +205,35 @@ def bench_search(path: Path, repeat: int) -> dict:
                 fn(k)
                 (app_ms if fn is app else raw_ms)[k].append((time.perf_counter() - t) * 1000)
     firsts = {k: queries.search(lib, typed[k], limit=1, sentences=False) for k in QUERIES}
-    totals = {k: con.execute("SELECT count(*) FROM claim_fts WHERE claim_fts MATCH ?", (exprs[k],)).fetchone()[0]
-              for k in QUERIES}  # every match, for the report (the app counts up to the cap)
+    totals = {
+        k: con.execute("SELECT count(*) FROM claim_fts WHERE claim_fts MATCH ?", (exprs[k],)).fetchone()[0]
+        for k in QUERIES
+    }  # every match, for the report (the app counts up to the cap)
     lib.close()
     con.close()
     every_app = [x for v in app_ms.values() for x in v]
     every_raw = [x for v in raw_ms.values() for x in v]
-    per_query = {k: {"query": QUERIES[k], "claims": totals[k], "order": getattr(firsts[k], "claim_order", "rank"),
-                     "app_ms": r3(statistics.median(app_ms[k])), "raw_ms": r3(statistics.median(raw_ms[k]))}
-                 for k in QUERIES}
+    per_query = {
+        k: {
+            "query": QUERIES[k],
+            "claims": totals[k],
+            "order": getattr(firsts[k], "claim_order", "rank"),
+            "app_ms": r3(statistics.median(app_ms[k])),
+            "raw_ms": r3(statistics.median(raw_ms[k])),
+        }
+        for k in QUERIES
+    }
     app_sum = sum(statistics.median(v) for v in app_ms.values())
     raw_sum = sum(statistics.median(v) for v in raw_ms.values())
     return {
-        "search_p50_ms": r3(pct(every_app, 50)), "search_p95_ms": r3(pct(every_app, 95)),
-        "raw_fts_p50_ms": r3(pct(every_raw, 50)), "raw_fts_p95_ms": r3(pct(every_raw, 95)),
+        "search_p50_ms": r3(pct(every_app, 50)),
+        "search_p95_ms": r3(pct(every_app, 95)),
+        "raw_fts_p50_ms": r3(pct(every_raw, 50)),
+        "raw_fts_p95_ms": r3(pct(every_raw, 95)),
         "search_ratio": r3(app_sum / raw_sum),  # the whole mix: sum of per-query medians, app / raw
         "search_ratio_p95": r3(pct(every_app, 95) / pct(every_raw, 95)),
-        "search_queries": per_query, "search_count_cap": cap,
+        "search_queries": per_query,
+        "search_count_cap": cap,
     }
 
 
@@ -218,6 +251,7 @@ def as_you_type(query: str) -> str:
 
 
 # -- in-process Qt: the sidebar and the spec sheet ---------------------------------------------
+
 
 def bench_sidebar_and_sheet(path: Path, repeat: int) -> dict:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -299,7 +333,8 @@ def bench_sidebar_and_sheet(path: Path, repeat: int) -> dict:
         "sidebar_all_claims_ms": r1(statistics.median(all_ms)),
         "sidebar_all_claims_sorted_ms": r1(statistics.median(sorted_ms)),
         "spec_pdf_ms": r1(statistics.median(pdf_ms)),
-        "spec_system": top.name, "spec_system_claims": top.claim_count,
+        "spec_system": top.name,
+        "spec_system_claims": top.claim_count,
     }
 
 
@@ -315,8 +350,9 @@ raise SystemExit(code)"""
 
 def _timed_process(cmd: list[str], env: dict[str, str]) -> tuple[dict[str, float], float]:
     """Run a GUI process; its probe lines (event seconds, as ms) and its peak RSS in MB."""
-    p = subprocess.run([sys.executable, "-c", _WRAP, *cmd], env=env, stdout=subprocess.DEVNULL,
-                       stderr=subprocess.PIPE, text=True)
+    p = subprocess.run(
+        [sys.executable, "-c", _WRAP, *cmd], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+    )
     events, rss_kb = {}, 0.0
     for line in p.stderr.splitlines():
         parts = line.split()
@@ -331,8 +367,9 @@ def _timed_process(cmd: list[str], env: dict[str, str]) -> tuple[dict[str, float
 
 def bench_startup(path: Path, repeat: int, xvfb: bool) -> dict:
     settings = Path(tempfile.mkdtemp(prefix="sourcebook-bench-"))
-    env = dict(os.environ, SOURCEBOOK_SETTINGS_DIR=str(settings), SOURCEBOOK_STARTUP_PROBE="1",
-               XDG_CONFIG_HOME=str(settings))
+    env = dict(
+        os.environ, SOURCEBOOK_SETTINGS_DIR=str(settings), SOURCEBOOK_STARTUP_PROBE="1", XDG_CONFIG_HOME=str(settings)
+    )
     # Start-up is measured as installed (pip compiles every module): let the warm-up runs write the
     # bytecode a source checkout lacks, rather than compile the app's modules on every start.
     env.pop("PYTHONDONTWRITEBYTECODE", None)
@@ -368,11 +405,13 @@ def bench_startup(path: Path, repeat: int, xvfb: bool) -> dict:
         shutil.rmtree(settings, ignore_errors=True)
     bw = statistics.median(bare)
     return {
-        "startup_window_ms": r1(statistics.median(win)), "startup_content_ms": r1(statistics.median(content)),
+        "startup_window_ms": r1(statistics.median(win)),
+        "startup_content_ms": r1(statistics.median(content)),
         "bare_window_ms": r1(bw),
         "startup_window_ratio": r3(statistics.median(win) / bw),
         "startup_content_ratio": r3(statistics.median(content) / bw),
-        "rss_mb": r1(statistics.median(rss)), "bare_rss_mb": r1(statistics.median(bare_rss)),
+        "rss_mb": r1(statistics.median(rss)),
+        "bare_rss_mb": r1(statistics.median(bare_rss)),
         "rss_over_bare_mb": r1(statistics.median(rss) - statistics.median(bare_rss)),
         "display": "xvfb-run" if xvfb else "QT_QPA_PLATFORM=offscreen",
     }
@@ -380,23 +419,47 @@ def bench_startup(path: Path, repeat: int, xvfb: bool) -> dict:
 
 # -- all of it ------------------------------------------------------------------------------------
 
+
 def run(n: int, seed: int, repeat: int, data: Path, rebuild: bool, xvfb: bool) -> dict:
     path, built, reused = build_or_reuse(n, seed, data, rebuild)
-    out: dict = {"articles": n, "seed": seed, "repeat": repeat, "library": str(path), "library_reused": reused,
-                 "sentences": built["sentences"], "claims": built["claims"],
-                 "ingest_sentences_per_s": built["ingest_sentences_per_s"],
-                 "ingest_seconds": built["seconds"],
-                 "file_bytes_per_article": round(path.stat().st_size / max(n, 1))}
+    out: dict = {
+        "articles": n,
+        "seed": seed,
+        "repeat": repeat,
+        "library": str(path),
+        "library_reused": reused,
+        "sentences": built["sentences"],
+        "claims": built["claims"],
+        "ingest_sentences_per_s": built["ingest_sentences_per_s"],
+        "ingest_seconds": built["seconds"],
+        "file_bytes_per_article": round(path.stat().st_size / max(n, 1)),
+    }
     out.update(bench_search(path, repeat))
     out.update(bench_startup(path, repeat, xvfb))  # before this process starts Qt and its threads
     out.update(bench_sidebar_and_sheet(path, repeat))
     return out
 
 
-NUMERIC = ("sentences", "claims", "ingest_sentences_per_s", "search_p50_ms", "search_p95_ms", "raw_fts_p50_ms",
-           "raw_fts_p95_ms", "search_ratio", "sidebar_first_rows_ms", "spec_pdf_ms", "startup_window_ms",
-           "startup_content_ms", "bare_window_ms", "startup_window_ratio", "startup_content_ratio", "rss_mb",
-           "bare_rss_mb", "file_bytes_per_article")
+NUMERIC = (
+    "sentences",
+    "claims",
+    "ingest_sentences_per_s",
+    "search_p50_ms",
+    "search_p95_ms",
+    "raw_fts_p50_ms",
+    "raw_fts_p95_ms",
+    "search_ratio",
+    "sidebar_first_rows_ms",
+    "spec_pdf_ms",
+    "startup_window_ms",
+    "startup_content_ms",
+    "bare_window_ms",
+    "startup_window_ratio",
+    "startup_content_ratio",
+    "rss_mb",
+    "bare_rss_mb",
+    "file_bytes_per_article",
+)
 
 
 def main() -> int:

@@ -19,54 +19,81 @@ from sourcebook.ingest.drafts import BlockDraft
 from sourcebook.ingest.sentences import split
 
 CASES: list[tuple[str, list[str]]] = [
-    ("On Oct. 25, the ministry signed the deal. Deliveries start next year.",
-     ["On Oct. 25, the ministry signed the deal.", "Deliveries start next year."]),
-    ("The U.S. Army received the radars. The U.S. Navy did not.",
-     ["The U.S. Army received the radars.", "The U.S. Navy did not."]),
-    ("The missiles were bought from the U.S. The first arrived in May.",
-     ["The missiles were bought from the U.S.", "The first arrived in May."]),
-    ("Brig. Gen. Anna Kowalski spoke first. Maj. Gen. Lee followed.",
-     ["Brig. Gen. Anna Kowalski spoke first.", "Maj. Gen. Lee followed."]),
-    ("Gen. Ivanov said the unit was ready. It was not.",
-     ["Gen. Ivanov said the unit was ready.", "It was not."]),
-    ("Launcher No. 3 failed. Launcher No. 4 fired twice.",
-     ["Launcher No. 3 failed.", "Launcher No. 4 fired twice."]),
-    ("The drill runs Sept. 12-27 in three countries. Ten nations take part.",
-     ["The drill runs Sept. 12-27 in three countries.", "Ten nations take part."]),
-    ("The sale is worth $1.5 billion. A second tranche of 2.245 billion follows.",
-     ["The sale is worth $1.5 billion.", "A second tranche of 2.245 billion follows."]),
-    ("Analyst J. R. Smith disagreed. Others agreed.",
-     ["Analyst J. R. Smith disagreed.", "Others agreed."]),
-    ("“The radar works well,” he said. “We will buy more.”",
-     ["“The radar works well,” he said.", "“We will buy more.”"]),
-    ("“Is it ready?” she asked. Nobody answered.",
-     ["“Is it ready?” she asked.", "Nobody answered."]),
-    ("The tanks (built in 1985) were upgraded. The work (all of it.) took a year.",
-     ["The tanks (built in 1985) were upgraded.", "The work (all of it.) took a year."]),
-    ("He paused... then continued. The rest… was silence. End.",
-     ["He paused... then continued.", "The rest… was silence.", "End."]),
-    ("Russia supplied the launchers; Belarus paid for them. Both sides were pleased.",
-     ["Russia supplied the launchers; Belarus paid for them.", "Both sides were pleased."]),
-    ("The contract went to Lockheed Martin Corp. The company declined to comment.",
-     ["The contract went to Lockheed Martin Corp.", "The company declined to comment."]),
-    ("Raytheon Co. said it would deliver the radars by 2026.",
-     ["Raytheon Co. said it would deliver the radars by 2026."]),
-    ("Why now? Because the old S-300 batteries are worn out!",
-     ["Why now?", "Because the old S-300 batteries are worn out!"]),
-    ("The F-15ID is an Indonesian variant, e.g. with new radar. It flies in 2027.",
-     ["The F-15ID is an Indonesian variant, e.g. with new radar.", "It flies in 2027."]),
-    ("Speed: Mach 2.3.\tRange: 3,000 km. Crew: two.",
-     ["Speed: Mach 2.3.", "Range: 3,000 km.", "Crew: two."]),
-    ("Ukraine 🇺🇦 got the drones. Café owners cheered.",
-     ["Ukraine 🇺🇦 got the drones.", "Café owners cheered."]),
-    ("The sale was approved on Dec. 3, 2021. Congress was notified.",
-     ["The sale was approved on Dec. 3, 2021.", "Congress was notified."]),
-    ("It was signed at 10 a.m. The ceremony lasted an hour.",
-     ["It was signed at 10 a.m.", "The ceremony lasted an hour."]),
-    ("Col. Petrov (ret.) said so. St. Petersburg agreed.",
-     ["Col. Petrov (ret.) said so.", "St. Petersburg agreed."]),
-    ("The ministry said: \"Deliveries are complete.\" Training starts in June.",
-     ["The ministry said: \"Deliveries are complete.\"", "Training starts in June."]),
+    (
+        "On Oct. 25, the ministry signed the deal. Deliveries start next year.",
+        ["On Oct. 25, the ministry signed the deal.", "Deliveries start next year."],
+    ),
+    (
+        "The U.S. Army received the radars. The U.S. Navy did not.",
+        ["The U.S. Army received the radars.", "The U.S. Navy did not."],
+    ),
+    (
+        "The missiles were bought from the U.S. The first arrived in May.",
+        ["The missiles were bought from the U.S.", "The first arrived in May."],
+    ),
+    (
+        "Brig. Gen. Anna Kowalski spoke first. Maj. Gen. Lee followed.",
+        ["Brig. Gen. Anna Kowalski spoke first.", "Maj. Gen. Lee followed."],
+    ),
+    ("Gen. Ivanov said the unit was ready. It was not.", ["Gen. Ivanov said the unit was ready.", "It was not."]),
+    ("Launcher No. 3 failed. Launcher No. 4 fired twice.", ["Launcher No. 3 failed.", "Launcher No. 4 fired twice."]),
+    (
+        "The drill runs Sept. 12-27 in three countries. Ten nations take part.",
+        ["The drill runs Sept. 12-27 in three countries.", "Ten nations take part."],
+    ),
+    (
+        "The sale is worth $1.5 billion. A second tranche of 2.245 billion follows.",
+        ["The sale is worth $1.5 billion.", "A second tranche of 2.245 billion follows."],
+    ),
+    ("Analyst J. R. Smith disagreed. Others agreed.", ["Analyst J. R. Smith disagreed.", "Others agreed."]),
+    (
+        "“The radar works well,” he said. “We will buy more.”",
+        ["“The radar works well,” he said.", "“We will buy more.”"],
+    ),
+    ("“Is it ready?” she asked. Nobody answered.", ["“Is it ready?” she asked.", "Nobody answered."]),
+    (
+        "The tanks (built in 1985) were upgraded. The work (all of it.) took a year.",
+        ["The tanks (built in 1985) were upgraded.", "The work (all of it.) took a year."],
+    ),
+    (
+        "He paused... then continued. The rest… was silence. End.",
+        ["He paused... then continued.", "The rest… was silence.", "End."],
+    ),
+    (
+        "Russia supplied the launchers; Belarus paid for them. Both sides were pleased.",
+        ["Russia supplied the launchers; Belarus paid for them.", "Both sides were pleased."],
+    ),
+    (
+        "The contract went to Lockheed Martin Corp. The company declined to comment.",
+        ["The contract went to Lockheed Martin Corp.", "The company declined to comment."],
+    ),
+    (
+        "Raytheon Co. said it would deliver the radars by 2026.",
+        ["Raytheon Co. said it would deliver the radars by 2026."],
+    ),
+    (
+        "Why now? Because the old S-300 batteries are worn out!",
+        ["Why now?", "Because the old S-300 batteries are worn out!"],
+    ),
+    (
+        "The F-15ID is an Indonesian variant, e.g. with new radar. It flies in 2027.",
+        ["The F-15ID is an Indonesian variant, e.g. with new radar.", "It flies in 2027."],
+    ),
+    ("Speed: Mach 2.3.\tRange: 3,000 km. Crew: two.", ["Speed: Mach 2.3.", "Range: 3,000 km.", "Crew: two."]),
+    ("Ukraine 🇺🇦 got the drones. Café owners cheered.", ["Ukraine 🇺🇦 got the drones.", "Café owners cheered."]),
+    (
+        "The sale was approved on Dec. 3, 2021. Congress was notified.",
+        ["The sale was approved on Dec. 3, 2021.", "Congress was notified."],
+    ),
+    (
+        "It was signed at 10 a.m. The ceremony lasted an hour.",
+        ["It was signed at 10 a.m.", "The ceremony lasted an hour."],
+    ),
+    ("Col. Petrov (ret.) said so. St. Petersburg agreed.", ["Col. Petrov (ret.) said so.", "St. Petersburg agreed."]),
+    (
+        'The ministry said: "Deliveries are complete." Training starts in June.',
+        ['The ministry said: "Deliveries are complete."', "Training starts in June."],
+    ),
 ]
 
 
@@ -139,8 +166,12 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=50)
     ap.add_argument("--show-errors", action="store_true")
     a = ap.parse_args()
-    makers = {"sourcebook rules": lambda: ours, "pysbd 0.3": make_pysbd, "syntok 1.4": make_syntok,
-              "spaCy sentencizer": make_spacy}
+    makers = {
+        "sourcebook rules": lambda: ours,
+        "pysbd 0.3": make_pysbd,
+        "syntok 1.4": make_syntok,
+        "spaCy sentencizer": make_spacy,
+    }
     print(f"{'splitter':22} {'right':>9} {'sentences/s':>12}")
     for name, make in makers.items():
         try:

@@ -13,13 +13,24 @@ from pathlib import Path
 from sourcebook.paths import resource_dir
 
 MONTHS = ["Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."]
-UNITS = [("battery", "batteries"), ("launcher", "launchers"), ("unit", "units"), ("division", "divisions"),
-         ("system", "systems"), ("aircraft", "aircraft"), ("vehicle", "vehicles")]
+UNITS = [
+    ("battery", "batteries"),
+    ("launcher", "launchers"),
+    ("unit", "units"),
+    ("division", "divisions"),
+    ("system", "systems"),
+    ("aircraft", "aircraft"),
+    ("vehicle", "vehicles"),
+]
 NUMBERS = ["two", "three", "four", "five", "six", "eight", "ten", "12", "16", "24", "36"]
 SIDES = ["north", "south", "east", "west"]
 SURNAMES = ["Ivanov", "Smith", "Kowalski", "Haddad"]
-ATTRS = [("tracked targets", "targets", (4, 80)), ("range of", "km", (10, 400)),
-         ("maximum altitude of", "km", (3, 30)), ("crew of", "personnel", (2, 6))]
+ATTRS = [
+    ("tracked targets", "targets", (4, 80)),
+    ("range of", "km", (10, 400)),
+    ("maximum altitude of", "km", (3, 30)),
+    ("crew of", "personnel", (2, 6)),
+]
 
 
 def _tsv(name: str) -> list[list[str]]:

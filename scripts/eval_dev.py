@@ -1,7 +1,7 @@
 """Run parse -> extract on every .txt of a folder and write the claims as the app exports them.
 
-    PYTHONPATH=src python scripts/eval_dev.py ARTICLES_DIR --out claims.jsonl
-    python3 score.py --articles ARTICLES_DIR --gold GOLD_DIR --pred claims.jsonl
+PYTHONPATH=src python scripts/eval_dev.py ARTICLES_DIR --out claims.jsonl
+python3 score.py --articles ARTICLES_DIR --gold GOLD_DIR --pred claims.jsonl
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))  # a source checkout runs without PYTHONPATH
 
-from sourcebook.ingest.drafts import ClaimDraft, Extraction  # noqa: E402
+from sourcebook.ingest.drafts import Extraction  # noqa: E402
 from sourcebook.ingest.extract import extract  # noqa: E402
 from sourcebook.ingest.reader import parse  # noqa: E402
 
@@ -22,14 +22,23 @@ def rows(slug: str, text: str, ex: Extraction) -> list[dict]:
     out = []
     for c in ex.claims:
         s = ex.sentences[c.sentence]
-        out.append({
-            "article": slug, "subject": c.subject.name, "predicate": c.predicate,
-            "object": [o.name for o in c.object_list] if c.object_list is not None else c.object_text,
-            "qualifiers": c.qualifiers, "sentence": text[s.start : s.end],
-            "sentence_start": s.start, "sentence_end": s.end,
-            "quote": text[c.quote_start : c.quote_end], "quote_start": c.quote_start, "quote_end": c.quote_end,
-            "rule": c.rule, "status": "extracted",
-        })
+        out.append(
+            {
+                "article": slug,
+                "subject": c.subject.name,
+                "predicate": c.predicate,
+                "object": [o.name for o in c.object_list] if c.object_list is not None else c.object_text,
+                "qualifiers": c.qualifiers,
+                "sentence": text[s.start : s.end],
+                "sentence_start": s.start,
+                "sentence_end": s.end,
+                "quote": text[c.quote_start : c.quote_end],
+                "quote_start": c.quote_start,
+                "quote_end": c.quote_end,
+                "rule": c.rule,
+                "status": "extracted",
+            }
+        )
     return out
 
 

@@ -11,8 +11,12 @@ import pytest  # noqa: E402
 
 
 def pytest_addoption(parser):
-    parser.addoption("--kills", type=int, default=8,
-                     help="how many times the kill test kills an ingest (CI: 8; try 200 for a long run)")
+    parser.addoption(
+        "--kills",
+        type=int,
+        default=8,
+        help="how many times the kill test kills an ingest (CI: 8; try 200 for a long run)",
+    )
 
 
 @pytest.fixture(autouse=True)
@@ -50,26 +54,59 @@ def seed_claims():  # type: ignore[no-untyped-def]
     from factories import C
 
     return [
-        C("Tor-M2", "delivered_to", "Belarus was given this new armament", object="Belarus", object_kind="country",
-          qualifiers={"date": "Oct. 25"}),
-        C("Tor-M2", "supplied_from", "deliveries of Tor-M2 batteries from Russia to Belarus", object="Russia",
-          object_kind="country"),
-        C("Tor-M2", "delivered_to", "The first delivery was facilitated in 2011", object="Belarus",
-          object_kind="country", qualifiers={"year": 2011}),
-        C("Tor-M2", "delivered_to", "additional deliveries in 2012 and 2014", object="Belarus",
-          object_kind="country", qualifiers={"year": 2012}),
-        C("Tor-M2", "manufacturer", "manufactured by a Russian state-owned Air and Space Defense Corporation, "
-          "Almaz-Antey", object="Almaz-Antey", object_kind="organisation"),
+        C(
+            "Tor-M2",
+            "delivered_to",
+            "Belarus was given this new armament",
+            object="Belarus",
+            object_kind="country",
+            qualifiers={"date": "Oct. 25"},
+        ),
+        C(
+            "Tor-M2",
+            "supplied_from",
+            "deliveries of Tor-M2 batteries from Russia to Belarus",
+            object="Russia",
+            object_kind="country",
+        ),
+        C(
+            "Tor-M2",
+            "delivered_to",
+            "The first delivery was facilitated in 2011",
+            object="Belarus",
+            object_kind="country",
+            qualifiers={"year": 2011},
+        ),
+        C(
+            "Tor-M2",
+            "delivered_to",
+            "additional deliveries in 2012 and 2014",
+            object="Belarus",
+            object_kind="country",
+            qualifiers={"year": 2012},
+        ),
+        C(
+            "Tor-M2",
+            "manufacturer",
+            "manufactured by a Russian state-owned Air and Space Defense Corporation, Almaz-Antey",
+            object="Almaz-Antey",
+            object_kind="organisation",
+        ),
         C("Tor-M2", "type", "surface based anti-aircraft defense", object="surface-to-air missile system"),
         C("Tor-M2", "tracked_targets", "ten tracked targets", object="10 targets", value=10, unit="targets"),
         C("Tor-M2", "processed_targets", "48 processed targets", object="48 targets", value=48, unit="targets"),
-        C("Belarus", "agreement", "a 2009 accord that sought to increase the military relationship",
-          object="2009 accord", subject_kind="country", qualifiers={"year": 2009}),
+        C(
+            "Belarus",
+            "agreement",
+            "a 2009 accord that sought to increase the military relationship",
+            object="2009 accord",
+            subject_kind="country",
+            qualifiers={"year": 2009},
+        ),
     ]
 
 
-SEED_MENTIONS = [("Tor-M2", "system"), ("Almaz-Antey", "organisation"), ("Belarus", "country"),
-                 ("Russia", "country")]
+SEED_MENTIONS = [("Tor-M2", "system"), ("Almaz-Antey", "organisation"), ("Belarus", "country"), ("Russia", "country")]
 
 EMOJI_TEXT = (
     "Emoji 🚀 Field Notes\n\nPhoto Courtesy: Test 📷 Desk\n"
@@ -79,7 +116,7 @@ EMOJI_TEXT = (
 HOSTILE_TEXT = (
     "<b>Hostile</b> & <i>odd</i> article\n\n"
     "The text says <script>alert(1)</script> and <img src=file:///etc/passwd> and "
-    "<a href=\"http://example.com/\">a link</a> plainly.\n"
+    '<a href="http://example.com/">a link</a> plainly.\n'
     "Arabic: مرحبا بالعالم‏ then ‮reversed‬ then 😀 end. The S-400 is mentioned &amp; so is &lt;tag&gt;.\n"
 )
 
@@ -92,12 +129,24 @@ def ui_library(tmp_path):  # type: ignore[no-untyped-def]
     path = tmp_path / "ui.sqlite"
     lib = new_library(path)
     add_article(lib, "seed", SEED.read_text(encoding="utf-8"), seed_claims(), mentions=SEED_MENTIONS)
-    add_article(lib, "emoji", EMOJI_TEXT, [
-        C("S-400", "in_service_since", "entered service in 2007", object="2007", qualifiers={"year": 2007}),
-        C("S-400", "radar", "Its radar 📡 sees far", object="radar"),
-    ], mentions=[("S-400", "system")])
-    add_article(lib, "hostile", HOSTILE_TEXT, [
-        C("S-400", "mentioned_with", "<script>alert(1)</script>", object="script"),
-    ], mentions=[("S-400", "system")])
+    add_article(
+        lib,
+        "emoji",
+        EMOJI_TEXT,
+        [
+            C("S-400", "in_service_since", "entered service in 2007", object="2007", qualifiers={"year": 2007}),
+            C("S-400", "radar", "Its radar 📡 sees far", object="radar"),
+        ],
+        mentions=[("S-400", "system")],
+    )
+    add_article(
+        lib,
+        "hostile",
+        HOSTILE_TEXT,
+        [
+            C("S-400", "mentioned_with", "<script>alert(1)</script>", object="script"),
+        ],
+        mentions=[("S-400", "system")],
+    )
     lib.close()
     return path

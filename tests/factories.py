@@ -36,7 +36,7 @@ class C:
 def split_naive(text: str, blocks) -> list[SentenceDraft]:  # type: ignore[no-untyped-def]
     out = []
     for i, b in enumerate(blocks):
-        for m in re.finditer(r"\S.*?(?:[.!?](?=\s|$)|$)", text[b.start:b.end]):
+        for m in re.finditer(r"\S.*?(?:[.!?](?=\s|$)|$)", text[b.start : b.end]):
             if m.group(0).strip():
                 out.append(SentenceDraft(i, b.start + m.start(), b.start + m.end()))
     return out
@@ -54,12 +54,22 @@ def add_article(lib: Library, slug: str, text: str, claims: list[C] = (), mentio
     for c in claims:
         starts = [m.start() for m in re.finditer(re.escape(c.quote), text)]
         qs = starts[c.nth]
-        drafts.append(ClaimDraft(
-            sentence=sentence_of(qs), subject=EntityRef(c.subject, c.subject_kind), predicate=c.predicate,
-            quote_start=qs, quote_end=qs + len(c.quote), rule="test",
-            object_entity=EntityRef(c.object, c.object_kind) if c.object_kind else None,
-            object_text=c.object, object_list=[EntityRef(n, "country") for n in c.object_list] if c.object_list else None,
-            value=c.value, unit=c.unit, qualifiers=dict(c.qualifiers)))
+        drafts.append(
+            ClaimDraft(
+                sentence=sentence_of(qs),
+                subject=EntityRef(c.subject, c.subject_kind),
+                predicate=c.predicate,
+                quote_start=qs,
+                quote_end=qs + len(c.quote),
+                rule="test",
+                object_entity=EntityRef(c.object, c.object_kind) if c.object_kind else None,
+                object_text=c.object,
+                object_list=[EntityRef(n, "country") for n in c.object_list] if c.object_list else None,
+                value=c.value,
+                unit=c.unit,
+                qualifiers=dict(c.qualifiers),
+            )
+        )
     found_mentions = []
     for name, kind in mentions:
         for m in re.finditer(re.escape(name), text):

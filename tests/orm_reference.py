@@ -24,9 +24,13 @@ _Object = aliased(Entity)
 
 def articles(lib, *, offset: int = 0, limit: int = 200, title_filter: str = "") -> list[ArticleRow]:
     counts = select(Claim.article_id, func.count().label("n")).group_by(Claim.article_id).subquery()
-    q = (select(Article.id, Article.slug, Article.title, Article.credits, func.coalesce(counts.c.n, 0))
-         .outerjoin(counts, counts.c.article_id == Article.id)
-         .order_by(Article.title, Article.id).offset(offset).limit(limit))
+    q = (
+        select(Article.id, Article.slug, Article.title, Article.credits, func.coalesce(counts.c.n, 0))
+        .outerjoin(counts, counts.c.article_id == Article.id)
+        .order_by(Article.title, Article.id)
+        .offset(offset)
+        .limit(limit)
+    )
     if title_filter.strip():
         like = "%" + title_filter.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
         q = q.where(or_(Article.title.ilike(like, escape="\\"), Article.slug.ilike(like, escape="\\")))
@@ -39,33 +43,61 @@ def article(lib, article_id: int) -> ArticleView | None:
         a = s.get(Article, article_id)
         if a is None:
             return None
-        blocks = s.execute(select(Block.id, Block.kind, Block.start, Block.end)
-                           .where(Block.article_id == article_id).order_by(Block.ordinal)).all()
+        blocks = s.execute(
+            select(Block.id, Block.kind, Block.start, Block.end)
+            .where(Block.article_id == article_id)
+            .order_by(Block.ordinal)
+        ).all()
         block_index = {b.id: i for i, b in enumerate(blocks)}
         claim_ids: dict[int, list[int]] = {}
-        for cid, sid in s.execute(select(Claim.id, Claim.sentence_id).where(Claim.article_id == article_id)
-                                  .order_by(Claim.id)):
+        for cid, sid in s.execute(
+            select(Claim.id, Claim.sentence_id).where(Claim.article_id == article_id).order_by(Claim.id)
+        ):
             claim_ids.setdefault(sid, []).append(cid)
         sentences = tuple(
             SentenceView(r.id, block_index.get(r.block_id, 0), r.start, r.end, tuple(claim_ids.get(r.id, ())))
-            for r in s.execute(select(Sentence.id, Sentence.block_id, Sentence.start, Sentence.end)
-                               .where(Sentence.article_id == article_id).order_by(Sentence.ordinal))
+            for r in s.execute(
+                select(Sentence.id, Sentence.block_id, Sentence.start, Sentence.end)
+                .where(Sentence.article_id == article_id)
+                .order_by(Sentence.ordinal)
+            )
         )
         mentions = tuple(
             MentionView(r[0], r[1], r[2], r[3], r[4], r[5])
             for r in s.execute(
                 select(Entity.id, Entity.name, Entity.kind, Mention.sentence_id, Mention.start, Mention.end)
-                .join(Mention, Mention.entity_id == Entity.id).join(Sentence, Sentence.id == Mention.sentence_id)
-                .where(Sentence.article_id == article_id).order_by(Mention.start))
+                .join(Mention, Mention.entity_id == Entity.id)
+                .join(Sentence, Sentence.id == Mention.sentence_id)
+                .where(Sentence.article_id == article_id)
+                .order_by(Mention.start)
+            )
         )
-        return ArticleView(a.id, a.slug, a.title, tuple(a.credits or ()), a.text,
-                           tuple(BlockView(b.kind, b.start, b.end) for b in blocks), sentences, mentions)
+        return ArticleView(
+            a.id,
+            a.slug,
+            a.title,
+            tuple(a.credits or ()),
+            a.text,
+            tuple(BlockView(b.kind, b.start, b.end) for b in blocks),
+            sentences,
+            mentions,
+        )
 
 
 def _claim_select() -> Select:
     return (
-        select(Claim, Article.slug, Article.title, Article.credits, Sentence.text, Sentence.start, Sentence.end,
-               _Subject.name, _Subject.kind, _Object.kind)
+        select(
+            Claim,
+            Article.slug,
+            Article.title,
+            Article.credits,
+            Sentence.text,
+            Sentence.start,
+            Sentence.end,
+            _Subject.name,
+            _Subject.kind,
+            _Object.kind,
+        )
         .join(Article, Article.id == Claim.article_id)
         .join(Sentence, Sentence.id == Claim.sentence_id)
         .join(_Subject, _Subject.id == Claim.subject_id)
@@ -76,13 +108,31 @@ def _claim_select() -> Select:
 def _record(row) -> ClaimRecord:
     c: Claim = row[0]
     return ClaimRecord(
-        id=c.id, article_id=c.article_id, article_slug=row[1], article_title=row[2],
-        article_credits=tuple(row[3] or ()), sentence_id=c.sentence_id, sentence=row[4],
-        sentence_start=row[5], sentence_end=row[6], subject_id=c.subject_id, subject=row[7],
-        subject_kind=row[8], predicate=c.predicate, object_id=c.object_id, object_kind=row[9],
-        object_text=c.object_text, object_list=tuple(c.object_list) if c.object_list is not None else None,
-        value=c.value, unit=c.unit, qualifiers=dict(c.qualifiers or {}), quote=c.quote,
-        quote_start=c.quote_start, quote_end=c.quote_end, rule=c.rule, status=c.status,
+        id=c.id,
+        article_id=c.article_id,
+        article_slug=row[1],
+        article_title=row[2],
+        article_credits=tuple(row[3] or ()),
+        sentence_id=c.sentence_id,
+        sentence=row[4],
+        sentence_start=row[5],
+        sentence_end=row[6],
+        subject_id=c.subject_id,
+        subject=row[7],
+        subject_kind=row[8],
+        predicate=c.predicate,
+        object_id=c.object_id,
+        object_kind=row[9],
+        object_text=c.object_text,
+        object_list=tuple(c.object_list) if c.object_list is not None else None,
+        value=c.value,
+        unit=c.unit,
+        qualifiers=dict(c.qualifiers or {}),
+        quote=c.quote,
+        quote_start=c.quote_start,
+        quote_end=c.quote_end,
+        rule=c.rule,
+        status=c.status,
     )
 
 
@@ -112,8 +162,14 @@ SORTS = {
 }
 
 
-def claims(lib, f: ClaimFilter = ClaimFilter(), *, offset: int = 0, limit: int | None = 500,  # noqa: B008
-           sort: str = "source") -> list[ClaimRecord]:
+def claims(
+    lib,
+    f: ClaimFilter = ClaimFilter(),
+    *,
+    offset: int = 0,
+    limit: int | None = 500,
+    sort: str = "source",
+) -> list[ClaimRecord]:
     q = _filtered(_claim_select(), f).order_by(*SORTS[sort]).offset(offset)
     if limit is not None:
         q = q.limit(limit)
@@ -121,7 +177,7 @@ def claims(lib, f: ClaimFilter = ClaimFilter(), *, offset: int = 0, limit: int |
         return [_record(r) for r in s.execute(q)]
 
 
-def claim_count(lib, f: ClaimFilter = ClaimFilter()) -> int:  # noqa: B008
+def claim_count(lib, f: ClaimFilter = ClaimFilter()) -> int:
     q = _filtered(select(func.count(Claim.id)).select_from(Claim), f)
     with lib.session() as s:
         return s.scalar(q) or 0
@@ -135,12 +191,16 @@ def predicates(lib) -> list[str]:
 def entity_rows(lib, where) -> list[EntityRow]:
     counts = select(Claim.subject_id, func.count().label("n")).group_by(Claim.subject_id).subquery()
     with lib.session() as s:
-        rows = s.execute(select(Entity.id, Entity.kind, Entity.name, func.coalesce(counts.c.n, 0))
-                         .outerjoin(counts, counts.c.subject_id == Entity.id).where(where)
-                         .order_by(Entity.name, Entity.id)).all()
+        rows = s.execute(
+            select(Entity.id, Entity.kind, Entity.name, func.coalesce(counts.c.n, 0))
+            .outerjoin(counts, counts.c.subject_id == Entity.id)
+            .where(where)
+            .order_by(Entity.name, Entity.id)
+        ).all()
         aliases: dict[int, list[str]] = {}
-        for eid, name in s.execute(select(Alias.entity_id, Alias.name)
-                                   .where(Alias.entity_id.in_([r[0] for r in rows])).order_by(Alias.name)):
+        for eid, name in s.execute(
+            select(Alias.entity_id, Alias.name).where(Alias.entity_id.in_([r[0] for r in rows])).order_by(Alias.name)
+        ):
             aliases.setdefault(eid, []).append(name)
     return [EntityRow(r[0], r[1], r[2], tuple(a for a in aliases.get(r[0], []) if a != r[2]), r[3]) for r in rows]
 

@@ -104,8 +104,16 @@ def claim_rows(text: str, ex: Extraction) -> list[dict]:
     for c in ex.claims:
         s = ex.sentences[c.sentence]
         obj = [o.name for o in c.object_list] if c.object_list is not None else c.object_text
-        rows.append({"subject": c.subject.name, "predicate": c.predicate, "object": obj, "qualifiers": c.qualifiers,
-                     "sentence": text[s.start : s.end], "rule": c.rule})
+        rows.append(
+            {
+                "subject": c.subject.name,
+                "predicate": c.predicate,
+                "object": obj,
+                "qualifiers": c.qualifiers,
+                "sentence": text[s.start : s.end],
+                "rule": c.rule,
+            }
+        )
     return rows
 
 
@@ -134,8 +142,11 @@ class Score:
 def score(golds: list[dict], preds: list[dict]) -> Score:
     """Provenance matching: fact and sentence right; a restatement of a matched fact from another
     of its sentences is left out of precision (corroboration)."""
+
     def fits(g: dict, p: dict) -> bool:
-        return same_fact(g, p) and any(_same_sentence(x, p["sentence"]) for x in [g["sentence"], *g.get("alt_sentences", [])])
+        return same_fact(g, p) and any(
+            _same_sentence(x, p["sentence"]) for x in [g["sentence"], *g.get("alt_sentences", [])]
+        )
 
     used: set[int] = set()
     missed = []

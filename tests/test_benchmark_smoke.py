@@ -15,22 +15,53 @@ import sourcebook
 
 ROOT = Path(__file__).resolve().parents[1]
 FIELDS = (
-    "sentences", "claims", "ingest_sentences_per_s", "search_p50_ms", "search_p95_ms", "raw_fts_p50_ms",
-    "raw_fts_p95_ms", "search_ratio", "sidebar_first_rows_ms", "spec_pdf_ms", "startup_window_ms",
-    "startup_content_ms", "bare_window_ms", "startup_window_ratio", "startup_content_ratio", "rss_mb",
-    "bare_rss_mb", "file_bytes_per_article",
+    "sentences",
+    "claims",
+    "ingest_sentences_per_s",
+    "search_p50_ms",
+    "search_p95_ms",
+    "raw_fts_p50_ms",
+    "raw_fts_p95_ms",
+    "search_ratio",
+    "sidebar_first_rows_ms",
+    "spec_pdf_ms",
+    "startup_window_ms",
+    "startup_content_ms",
+    "bare_window_ms",
+    "startup_window_ratio",
+    "startup_content_ratio",
+    "rss_mb",
+    "bare_rss_mb",
+    "file_bytes_per_article",
 )
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc for process start and memory")
 def test_benchmark_reports_every_field(tmp_path):
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen",
-               PYTHONPATH=os.pathsep.join([str(Path(sourcebook.__file__).resolve().parents[1]),
-                                           os.environ.get("PYTHONPATH", "")]))
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        PYTHONPATH=os.pathsep.join(
+            [str(Path(sourcebook.__file__).resolve().parents[1]), os.environ.get("PYTHONPATH", "")]
+        ),
+    )
     out = subprocess.run(
-        [sys.executable, str(ROOT / "benchmarks" / "run.py"), "--articles", "5", "--json", "--repeat", "1",
-         "--data", str(tmp_path)],
-        env=env, capture_output=True, text=True, timeout=600)
+        [
+            sys.executable,
+            str(ROOT / "benchmarks" / "run.py"),
+            "--articles",
+            "5",
+            "--json",
+            "--repeat",
+            "1",
+            "--data",
+            str(tmp_path),
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert out.returncode == 0, out.stderr
     result = json.loads(out.stdout.strip().splitlines()[-1])
     for name in FIELDS:

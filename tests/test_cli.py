@@ -68,8 +68,8 @@ def test_export_jsonl_and_csv_carry_every_field_with_exact_offsets(tmp_path, cap
     assert rows, "the article states facts; some must be exported"
     for r in rows:
         assert list(r) == list(EXPORT_FIELDS)
-        assert ARTICLE[r["sentence_start"]:r["sentence_end"]] == r["sentence"]
-        assert ARTICLE[r["quote_start"]:r["quote_end"]] == r["quote"]
+        assert ARTICLE[r["sentence_start"] : r["sentence_end"]] == r["sentence"]
+        assert ARTICLE[r["quote_start"] : r["quote_end"]] == r["quote"]
     out_csv = tmp_path / "claims.csv"
     code, _, _ = run(capsys, "export", "--db", db, "--format", "csv", "--output", out_csv)
     assert code == 0
@@ -102,11 +102,14 @@ def test_search_never_fails_on_syntax(tmp_path, capsys, article, query):
     assert code == 0 and err == ""
 
 
-@pytest.mark.parametrize("make,reason", [
-    (lambda p: None, "no such library file"),
-    (lambda p: p.write_bytes(b"\x00garbage" * 100), "not an SQLite file"),
-    (lambda p: p.write_bytes(b""), "empty file"),
-])
+@pytest.mark.parametrize(
+    "make,reason",
+    [
+        (lambda p: None, "no such library file"),
+        (lambda p: p.write_bytes(b"\x00garbage" * 100), "not an SQLite file"),
+        (lambda p: p.write_bytes(b""), "empty file"),
+    ],
+)
 def test_commands_on_a_bad_library_say_one_line(tmp_path, capsys, make, reason):
     p = tmp_path / "lib.sqlite"
     make(p)

@@ -16,8 +16,12 @@ from sourcebook.cli.main import main
 def db(tmp_path):  # type: ignore[no-untyped-def]
     path = tmp_path / "lib.sqlite"
     with sheet_library(path) as lib:
-        add_article(lib, "pantsir", "Pantsir-S1 Note\nThe Pantsyr-S1 was developed by KBP.\n", [
-            C("Pantsir-S1", "developer", "developed by KBP", "KBP", object_kind="organisation")])
+        add_article(
+            lib,
+            "pantsir",
+            "Pantsir-S1 Note\nThe Pantsyr-S1 was developed by KBP.\n",
+            [C("Pantsir-S1", "developer", "developed by KBP", "KBP", object_kind="organisation")],
+        )
     # an alias: the pipeline records the other spelling on the same entity
     from sourcebook.ingest.drafts import EntityRef
     from sourcebook.ingest.pipeline import EntityCache
@@ -88,8 +92,13 @@ def test_pdf_is_written_headless_in_a_fresh_process(db, tmp_path):
     out = tmp_path / "tor.pdf"
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
     env["PYTHONPATH"] = str(Path(__file__).parents[1] / "src")
-    r = subprocess.run([sys.executable, "-m", "sourcebook", "spec", "Tor M2", "--db", db, "--pdf", str(out),
-                        "--page-size", "Letter"], env=env, capture_output=True, text=True, timeout=120)
+    r = subprocess.run(
+        [sys.executable, "-m", "sourcebook", "spec", "Tor M2", "--db", db, "--pdf", str(out), "--page-size", "Letter"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert r.returncode == 0, r.stderr
     text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
     assert "Almaz-Antey" in text and "Its range is 12 km." in text
@@ -116,9 +125,11 @@ def test_opening_the_app_imports_no_subcommand(tmp_path):
     import sys
     from pathlib import Path
 
-    code = ("import sys; from sourcebook.cli.main import parser, wanted; "
-            "parser(wanted(sys.argv[1:])).parse_args(sys.argv[1:]); "
-            "print(sorted(m for m in sys.modules if m.startswith('sourcebook.cli.cmd_')))")
+    code = (
+        "import sys; from sourcebook.cli.main import parser, wanted; "
+        "parser(wanted(sys.argv[1:])).parse_args(sys.argv[1:]); "
+        "print(sorted(m for m in sys.modules if m.startswith('sourcebook.cli.cmd_')))"
+    )
     env = dict(os.environ, PYTHONPATH=str(Path(__file__).parents[1] / "src"))
     r = subprocess.run([sys.executable, "-c", code, "--db", "x.sqlite"], env=env, capture_output=True, text=True)
     assert r.returncode == 0, r.stderr

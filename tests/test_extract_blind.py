@@ -14,8 +14,19 @@ from sourcebook.ingest.reader import parse
 
 DATA = Path(__file__).parent / "data" / "extraction" / "blind"
 NAMES = sorted(p.stem for p in (DATA / "gold").glob("*.jsonl"))
-VOCAB = {"type", "manufacturer", "developer", "operator", "origin", "delivered_to", "contract_signed", "agreement",
-         "capability", "exercise", "deployed_to"}
+VOCAB = {
+    "type",
+    "manufacturer",
+    "developer",
+    "operator",
+    "origin",
+    "delivered_to",
+    "contract_signed",
+    "agreement",
+    "capability",
+    "exercise",
+    "deployed_to",
+}
 
 
 def _score(name: str) -> Score:
@@ -35,9 +46,12 @@ def test_blind_provenance_f1_and_precision_stay_above_the_floor() -> None:
     correct, gold, predicted = (sum(getattr(s, k) for s in scores) for k in ("correct", "gold", "predicted"))
     p, r = correct / predicted, correct / gold
     f1 = 2 * p * r / (p + r)
-    report = "\n".join(f"{n}: missed {[(m['predicate'], m['subject'], m['object']) for m in s.missed]}; "
-                       f"wrong {[(w['predicate'], w['subject'], w['object'], w['rule']) for w in s.wrong]}"
-                       for n, s in zip(NAMES, scores, strict=True) if s.missed or s.wrong)
+    report = "\n".join(
+        f"{n}: missed {[(m['predicate'], m['subject'], m['object']) for m in s.missed]}; "
+        f"wrong {[(w['predicate'], w['subject'], w['object'], w['rule']) for w in s.wrong]}"
+        for n, s in zip(NAMES, scores, strict=True)
+        if s.missed or s.wrong
+    )
     assert f1 >= 0.80, f"blind provenance F1 {f1:.3f} (P={p:.3f} R={r:.3f})\n{report}"
     assert p >= 0.93, f"blind precision {p:.3f}: junk claims\n{report}"
 

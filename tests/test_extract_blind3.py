@@ -14,8 +14,19 @@ from sourcebook.ingest.reader import parse
 
 DATA = Path(__file__).parent / "data" / "extraction" / "blind3"
 NAMES = sorted(p.stem for p in (DATA / "gold").glob("*.jsonl"))
-VOCAB = {"type", "manufacturer", "developer", "operator", "origin", "delivered_to", "contract_signed", "agreement",
-         "capability", "exercise", "deployed_to"}
+VOCAB = {
+    "type",
+    "manufacturer",
+    "developer",
+    "operator",
+    "origin",
+    "delivered_to",
+    "contract_signed",
+    "agreement",
+    "capability",
+    "exercise",
+    "deployed_to",
+}
 
 
 def _score(name: str) -> Score:
@@ -35,9 +46,12 @@ def test_blind3_provenance_f1_and_precision_stay_above_the_floor() -> None:
     correct, gold, predicted = (sum(getattr(s, k) for s in scores) for k in ("correct", "gold", "predicted"))
     p, r = correct / predicted, correct / gold
     f1 = 2 * p * r / (p + r)
-    report = "\n".join(f"{n}: missed {[(m['predicate'], m['subject'], m['object']) for m in s.missed]}; "
-                       f"wrong {[(w['predicate'], w['subject'], w['object'], w['rule']) for w in s.wrong]}"
-                       for n, s in zip(NAMES, scores, strict=True) if s.missed or s.wrong)
+    report = "\n".join(
+        f"{n}: missed {[(m['predicate'], m['subject'], m['object']) for m in s.missed]}; "
+        f"wrong {[(w['predicate'], w['subject'], w['object'], w['rule']) for w in s.wrong]}"
+        for n, s in zip(NAMES, scores, strict=True)
+        if s.missed or s.wrong
+    )
     assert f1 >= 0.74, f"blind3 provenance F1 {f1:.3f} (P={p:.3f} R={r:.3f})\n{report}"
     assert p >= 0.94, f"blind3 precision {p:.3f}: junk claims\n{report}"
 
@@ -45,4 +59,7 @@ def test_blind3_provenance_f1_and_precision_stay_above_the_floor() -> None:
 @pytest.mark.parametrize("name", NAMES)
 def test_no_blind3_article_is_mostly_wrong(name: str) -> None:
     s = _score(name)
-    assert s.predicted == 0 or s.precision >= 0.2, (s.precision, s.wrong)  # d01 (unknown names, "awarded X a contract") yields none
+    assert s.predicted == 0 or s.precision >= 0.2, (
+        s.precision,
+        s.wrong,
+    )  # d01 (unknown names, "awarded X a contract") yields none

@@ -22,8 +22,10 @@ def test_a_model_number_closes_an_unknown_name_before_its_class() -> None:
 
 
 def test_a_later_event_after_the_verb_does_not_lend_its_year() -> None:
-    got = claims("Kenya ordered 6 Z-9 helicopters from China in 2021, after receiving 4 of them between 2015 and 2017.",
-                 "contract_signed")
+    got = claims(
+        "Kenya ordered 6 Z-9 helicopters from China in 2021, after receiving 4 of them between 2015 and 2017.",
+        "contract_signed",
+    )
     assert [(c.subject.name, c.qualifiers.get("year")) for c in got] == [("Z-9", 2021)]
 
 
@@ -44,9 +46,16 @@ def test_a_states_named_agency_buys_for_the_state() -> None:
 
 
 def test_a_letter_of_offer_and_acceptance_is_a_contract() -> None:
-    got = claims("Greece signed a letter of offer and acceptance with the United States for 20 F-35A fighters.", "contract_signed")
-    assert [(c.subject.name, c.object_text, c.qualifiers.get("supplier")) for c in got] == [("F-35A", "Greece", "United States")]
-    assert not claims("Greece signed a letter of offer and acceptance with the United States for 20 F-35A fighters.", "delivered_to")
+    got = claims(
+        "Greece signed a letter of offer and acceptance with the United States for 20 F-35A fighters.",
+        "contract_signed",
+    )
+    assert [(c.subject.name, c.object_text, c.qualifiers.get("supplier")) for c in got] == [
+        ("F-35A", "Greece", "United States")
+    ]
+    assert not claims(
+        "Greece signed a letter of offer and acceptance with the United States for 20 F-35A fighters.", "delivered_to"
+    )
 
 
 def test_parts_of_a_system_are_not_the_system() -> None:
@@ -86,7 +95,9 @@ def test_the_company_running_an_assembly_line_does_not_operate_the_aircraft() ->
 
 def test_a_ship_named_after_its_class_word_is_a_system() -> None:
     got = claims("Chile received the former British Navy frigate Montrose in 2023.", "delivered_to")
-    assert [(c.subject.name, c.object_text, c.qualifiers.get("supplier")) for c in got] == [("Montrose", "Chile", "United Kingdom")]
+    assert [(c.subject.name, c.object_text, c.qualifiers.get("supplier")) for c in got] == [
+        ("Montrose", "Chile", "United Kingdom")
+    ]
 
 
 def test_a_participle_about_the_main_verbs_object_is_not_a_second_transfer() -> None:
@@ -95,5 +106,7 @@ def test_a_participle_about_the_main_verbs_object_is_not_a_second_transfer() -> 
 
 
 def test_shells_are_not_the_gun_in_focus() -> None:
-    body = "Serbia bought 12 Nora B-52 howitzers in 2020. A Czech initiative delivered 300,000 shells to Ukraine in 2024."
+    body = (
+        "Serbia bought 12 Nora B-52 howitzers in 2020. A Czech initiative delivered 300,000 shells to Ukraine in 2024."
+    )
     assert not [c for c in claims(body, "delivered_to") if c.object_text == "Ukraine"]

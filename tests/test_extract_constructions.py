@@ -19,9 +19,12 @@ def facts(body: str, predicate: str, title: str = "Headline") -> set[tuple[str, 
 
 # transfers -----------------------------------------------------------------------------------
 
+
 def test_contract_with_a_company_for_systems_keeps_value_supplier_and_dateline_date() -> None:
-    body = ("OSLO, May 2 (Wire) - Chile signed a contract with Sweden's Saab for 12 Gripen E fighters worth "
-            "$1.2 billion, officials said.")
+    body = (
+        "OSLO, May 2 (Wire) - Chile signed a contract with Sweden's Saab for 12 Gripen E fighters worth "
+        "$1.2 billion, officials said."
+    )
     (c,) = claims(body, "contract_signed")
     assert (c.subject.name, c.object_text) == ("Gripen E", "Chile")
     assert c.qualifiers["supplier"] == "Saab" and c.qualifiers["quantity"] == 12
@@ -29,7 +32,9 @@ def test_contract_with_a_company_for_systems_keeps_value_supplier_and_dateline_d
 
 
 def test_a_capital_city_stands_for_its_state() -> None:
-    assert facts("Hanoi ordered 20 Yak-130 trainers from Russia in 2019.", "contract_signed") == {("Yak-130", "Vietnam")}
+    assert facts("Hanoi ordered 20 Yak-130 trainers from Russia in 2019.", "contract_signed") == {
+        ("Yak-130", "Vietnam")
+    }
 
 
 def test_a_transfer_of_the_system_in_focus_by_its_class_word() -> None:
@@ -47,7 +52,12 @@ def test_passive_delivery_of_the_first_units_takes_the_number_and_the_recipient_
 def test_delivery_under_a_deal_signed_earlier_is_also_a_contract_of_that_year() -> None:
     body = "India received the first S-400 batteries from Russia in 2021 under a $5.4 billion deal signed in 2018."
     (c,) = claims(body, "contract_signed")
-    assert (c.subject.name, c.object_text, c.qualifiers["year"], c.qualifiers["value"]) == ("S-400", "India", 2018, 5_400_000_000)
+    assert (c.subject.name, c.object_text, c.qualifiers["year"], c.qualifiers["value"]) == (
+        "S-400",
+        "India",
+        2018,
+        5_400_000_000,
+    )
     assert claims(body, "delivered_to")[0].qualifiers["year"] == 2021
 
 
@@ -72,14 +82,18 @@ def test_expected_to_receive_is_a_delivery_with_a_status() -> None:
 
 
 def test_an_approved_sale_to_the_government_of_a_country() -> None:
-    body = ("The State Department has approved a possible Foreign Military Sale to the Government of Norway of "
-            "six MH-60R helicopters for an estimated cost of $1 billion.")
+    body = (
+        "The State Department has approved a possible Foreign Military Sale to the Government of Norway of "
+        "six MH-60R helicopters for an estimated cost of $1 billion."
+    )
     (c,) = claims(body, "contract_signed")
     assert (c.subject.name, c.object_text, c.qualifiers["status"]) == ("MH-60R", "Norway", "approved")
 
 
 def test_a_force_as_buyer_is_its_state() -> None:
-    assert facts("The Brazilian Air Force has taken delivery of two Gripen E jets.", "delivered_to") == {("Gripen E", "Brazil")}
+    assert facts("The Brazilian Air Force has taken delivery of two Gripen E jets.", "delivered_to") == {
+        ("Gripen E", "Brazil")
+    }
 
 
 def test_plural_of_a_known_name() -> None:
@@ -87,6 +101,7 @@ def test_plural_of_a_known_name() -> None:
 
 
 # what a thing is and whose ---------------------------------------------------------------------
+
 
 def test_made_by_country_is_origin_only_and_covers_the_list() -> None:
     body = "The army flies Russian-made Mi-17 and Mi-35 helicopters."
@@ -111,8 +126,12 @@ def test_developed_by_an_unknown_company_and_made_by_another() -> None:
 
 
 def test_a_product_of_and_maker_of() -> None:
-    assert facts("Spike-LR missiles, a product of Rafael, were ordered in 2019.", "manufacturer") == {("Spike-LR", "Rafael")}
-    assert facts("Turkey's Baykar, maker of the Bayraktar TB2, is growing.", "manufacturer") == {("Bayraktar TB2", "Baykar")}
+    assert facts("Spike-LR missiles, a product of Rafael, were ordered in 2019.", "manufacturer") == {
+        ("Spike-LR", "Rafael")
+    }
+    assert facts("Turkey's Baykar, maker of the Bayraktar TB2, is growing.", "manufacturer") == {
+        ("Bayraktar TB2", "Baykar")
+    }
 
 
 def test_in_service_with_a_list_of_forces_and_countries() -> None:
@@ -166,6 +185,7 @@ def test_ship_classes_and_type_numbers_are_systems() -> None:
 
 # capabilities ----------------------------------------------------------------------------------
 
+
 def test_crew_carry_and_endurance() -> None:
     body = "The Akinci has a crew of two, can carry up to 1,500 kg of weapons and can stay aloft for 24 hours."
     got = {(c.qualifiers["attribute"], c.qualifiers["value"]) for c in claims(body, "capability")}
@@ -186,6 +206,7 @@ def test_the_capability_belongs_to_the_nearest_system_before_it() -> None:
 
 
 # events ----------------------------------------------------------------------------------------
+
 
 def test_a_capitalised_agreement_name_and_not_its_weekday() -> None:
     body = "Japan and Australia signed a Reciprocal Access Agreement on Monday."
@@ -221,6 +242,8 @@ def test_a_country_hosting_a_unit_is_a_deployment() -> None:
 
 
 def test_distractors_state_no_claim() -> None:
-    body = ("Analysts said the purchase would strain the budget. The move drew criticism from Moscow. "
-            "“This is an important day,” said the chief executive. A typhoon warning halted flights on Tuesday.")
+    body = (
+        "Analysts said the purchase would strain the budget. The move drew criticism from Moscow. "
+        "“This is an important day,” said the chief executive. A typhoon warning halted flights on Tuesday."
+    )
     assert claims(body) == []

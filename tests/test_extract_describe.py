@@ -51,8 +51,10 @@ def test_number_words_in_capabilities() -> None:
 
 
 def test_operators_from_a_list_with_a_class_and_a_demonym_built_item() -> None:
-    text = ("Armed Forces of Chile\n\nThe Air Force is equipped with F-16 fighters, C-130 aircraft, "
-            "as well as Polish built Mi-2 helicopters.")
+    text = (
+        "Armed Forces of Chile\n\nThe Air Force is equipped with F-16 fighters, C-130 aircraft, "
+        "as well as Polish built Mi-2 helicopters."
+    )
     got = extract(parse(text, "t")).claims
     ops = {c.subject.name for c in got if c.predicate == "operator" and c.object_text == "Chile"}
     assert ops == {"F-16", "C-130", "Mi-2"}

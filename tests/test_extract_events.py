@@ -20,8 +20,10 @@ def test_a_dated_accord_between_two_countries() -> None:
 
 
 def test_a_named_exercise_with_its_year_and_participants() -> None:
-    text = ("Exercise Northern Shield 2023 to begin\n\nNorthern Shield 2023 is a joint naval exercise that will take "
-            "place in Norway and Denmark.\n\nParticipating nations include Norway, Denmark, Sweden and Finland.")
+    text = (
+        "Exercise Northern Shield 2023 to begin\n\nNorthern Shield 2023 is a joint naval exercise that will take "
+        "place in Norway and Denmark.\n\nParticipating nations include Norway, Denmark, Sweden and Finland."
+    )
     got = extract(parse(text, "t")).claims
     kinds = {(c.predicate, c.rule) for c in got}
     assert ("type", "type.copula") in kinds

@@ -15,14 +15,20 @@ def claims(body: str, predicate: str | None = None, title: str = "Headline") -> 
 
 
 def transfers(body: str, title: str = "Headline") -> set[tuple[str, str, str]]:
-    return {(c.predicate, c.subject.name, c.object_text) for c in claims(body, title=title)
-            if c.predicate in ("delivered_to", "contract_signed")}
+    return {
+        (c.predicate, c.subject.name, c.object_text)
+        for c in claims(body, title=title)
+        if c.predicate in ("delivered_to", "contract_signed")
+    }
 
 
 # denials, rumours, negation ---------------------------------------------------------------------
 
+
 def test_a_denied_purchase_is_no_delivery() -> None:
-    assert transfers("Ruritania's defence ministry denied reports that it had bought Su-35 fighters from Russia.") == set()
+    assert (
+        transfers("Ruritania's defence ministry denied reports that it had bought Su-35 fighters from Russia.") == set()
+    )
 
 
 def test_a_report_dismissed_as_false_is_no_delivery() -> None:
@@ -35,7 +41,9 @@ def test_unconfirmed_and_rumoured_transfers_are_dropped() -> None:
 
 
 def test_yet_to_take_delivery_keeps_the_order_but_not_the_delivery() -> None:
-    got = transfers("Chile, which ordered a single Type 209 submarine from Germany in 2017, has yet to take delivery of the boat.")
+    got = transfers(
+        "Chile, which ordered a single Type 209 submarine from Germany in 2017, has yet to take delivery of the boat."
+    )
     assert got == {("contract_signed", "Type 209", "Chile")}
 
 
@@ -48,6 +56,7 @@ def test_unreal_reads_cues_before_and_after_the_verb() -> None:
 
 # years, names, buyers ----------------------------------------------------------------------------
 
+
 def test_a_year_range_gives_its_first_year() -> None:
     (c,) = claims("Angola received 12 Su-30K combat aircraft from Belarus in 2017–2019.", "delivered_to")
     assert c.qualifiers["year"] == 2017 and c.qualifiers["date"] == "2017–2019"
@@ -56,19 +65,27 @@ def test_a_year_range_gives_its_first_year() -> None:
 
 
 def test_a_coordinated_later_verb_does_not_lend_its_year() -> None:
-    (c,) = claims("Chile ordered 45 H145M light helicopters in 2017 and completed deliveries in 2021.", "contract_signed")
+    (c,) = claims(
+        "Chile ordered 45 H145M light helicopters in 2017 and completed deliveries in 2021.", "contract_signed"
+    )
     assert c.subject.name == "H145M" and c.qualifiers["year"] == 2017
 
 
 def test_an_unknown_name_before_a_class_word_is_a_system() -> None:
-    got = {(c.subject.name, c.object_text) for c in claims("The Zefir loitering munition has a range of 30 km.", "type")}
+    got = {
+        (c.subject.name, c.object_text) for c in claims("The Zefir loitering munition has a range of 30 km.", "type")
+    }
     assert got == {("Zefir", "loitering munition")}
-    assert transfers("Chile ordered 3 OPV 90X patrol vessels from Spain in 2019.") == {("contract_signed", "OPV 90X", "Chile")}
+    assert transfers("Chile ordered 3 OPV 90X patrol vessels from Spain in 2019.") == {
+        ("contract_signed", "OPV 90X", "Chile")
+    }
 
 
 def test_a_long_name_with_a_short_model_number_is_a_designation() -> None:
-    assert {c.subject.name for c in claims("India's Vajrastra-1, built by Solar Industries, has a range of 15 km.", "capability")} \
-        == {"Vajrastra-1"}
+    assert {
+        c.subject.name
+        for c in claims("India's Vajrastra-1, built by Solar Industries, has a range of 15 km.", "capability")
+    } == {"Vajrastra-1"}
 
 
 def test_a_generic_ministry_buys_for_the_title_state() -> None:
@@ -83,17 +100,27 @@ def test_a_national_defence_ministry_is_its_state() -> None:
 
 # measures ------------------------------------------------------------------------------------------
 
+
 def test_mass_displacement_tonnage_warhead_and_cruise_speed() -> None:
-    body = ("The Zefir loitering munition weighs 5.7 kg and carries a 1.2 kg warhead. It cruises at about 115 mph. "
-            "Chile ordered three of the 4,500-tonne FDI HN frigates. The FDI HN frigate displaces about 4,600 tonnes.")
+    body = (
+        "The Zefir loitering munition weighs 5.7 kg and carries a 1.2 kg warhead. It cruises at about 115 mph. "
+        "Chile ordered three of the 4,500-tonne FDI HN frigates. The FDI HN frigate displaces about 4,600 tonnes."
+    )
     got = {(c.subject.name, c.qualifiers["attribute"], c.qualifiers["value"]) for c in claims(body, "capability")}
-    assert got >= {("Zefir", "weight", 5.7), ("Zefir", "warhead", 1.2), ("Zefir", "speed", 115),
-                   ("FDI HN", "displacement", 4500), ("FDI HN", "displacement", 4600)}
+    assert got >= {
+        ("Zefir", "weight", 5.7),
+        ("Zefir", "warhead", 1.2),
+        ("Zefir", "speed", 115),
+        ("FDI HN", "displacement", 4500),
+        ("FDI HN", "displacement", 4600),
+    }
 
 
 def test_endurance_in_minutes_and_range_in_nautical_miles() -> None:
-    got = {(c.qualifiers["attribute"], c.qualifiers["unit"]) for c in
-           claims("The Hero-90 has an endurance of 60 minutes and a data link range of 160 nmi.", "capability")}
+    got = {
+        (c.qualifiers["attribute"], c.qualifiers["unit"])
+        for c in claims("The Hero-90 has an endurance of 60 minutes and a data link range of 160 nmi.", "capability")
+    }
     assert got == {("endurance", "minutes"), ("range", "nmi")}
 
 
@@ -113,11 +140,18 @@ Former operators
 
 def test_operator_list_lines() -> None:
     out = claims(OPERATORS, title="Zefir Kirpa")
-    got = {(c.predicate, c.object_text, c.qualifiers.get("year"), c.qualifiers.get("quantity")) for c in out
-           if c.rule.endswith("list_line")}
-    assert got == {("operator", "Tunisia", None, None), ("delivered_to", "Tunisia", 2014, 92),
-                   ("operator", "Qatar", None, None), ("contract_signed", "Qatar", 2016, 50),
-                   ("delivered_to", "Georgia", 2017, 10)}  # a former operator is no operator
+    got = {
+        (c.predicate, c.object_text, c.qualifiers.get("year"), c.qualifiers.get("quantity"))
+        for c in out
+        if c.rule.endswith("list_line")
+    }
+    assert got == {
+        ("operator", "Tunisia", None, None),
+        ("delivered_to", "Tunisia", 2014, 92),
+        ("operator", "Qatar", None, None),
+        ("contract_signed", "Qatar", 2016, 50),
+        ("delivered_to", "Georgia", 2017, 10),
+    }  # a former operator is no operator
 
 
 TABLE = """WARSAW, 28 December 2023
@@ -129,7 +163,22 @@ The Armament Agency signed the following contracts in the fourth quarter of 2023
 
 
 def test_contract_table_rows_under_an_opening_sentence() -> None:
-    out = [c for c in claims(TABLE, "contract_signed", title="Ministry of National Defence of Poland") if c.rule.endswith("table_row")]
-    got = {(c.subject.name, c.object_text, c.qualifiers.get("supplier"), c.qualifiers.get("quantity"), c.qualifiers.get("year"))
-           for c in out}
-    assert got == {("Zefir", "Poland", "Fabryka Broni", 75000, 2023), ("Kirpa", "Poland", "Huta Stalowa Wola", 111, 2023)}
+    out = [
+        c
+        for c in claims(TABLE, "contract_signed", title="Ministry of National Defence of Poland")
+        if c.rule.endswith("table_row")
+    ]
+    got = {
+        (
+            c.subject.name,
+            c.object_text,
+            c.qualifiers.get("supplier"),
+            c.qualifiers.get("quantity"),
+            c.qualifiers.get("year"),
+        )
+        for c in out
+    }
+    assert got == {
+        ("Zefir", "Poland", "Fabryka Broni", 75000, 2023),
+        ("Kirpa", "Poland", "Huta Stalowa Wola", 111, 2023),
+    }

@@ -16,8 +16,19 @@ from sourcebook.ingest.reader import parse
 
 DATA = Path(__file__).parent / "data" / "extraction"
 NAMES = sorted(p.stem for p in (DATA / "gold").glob("*.jsonl"))
-VOCAB = {"type", "manufacturer", "developer", "operator", "origin", "delivered_to", "contract_signed", "agreement",
-         "capability", "exercise", "deployed_to"}
+VOCAB = {
+    "type",
+    "manufacturer",
+    "developer",
+    "operator",
+    "origin",
+    "delivered_to",
+    "contract_signed",
+    "agreement",
+    "capability",
+    "exercise",
+    "deployed_to",
+}
 
 
 def _score(name: str) -> Score:
@@ -39,9 +50,12 @@ def test_held_out_provenance_f1_stays_above_the_floor() -> None:
     predicted = sum(s.predicted for s in scores)
     p, r = correct / predicted, correct / gold
     f1 = 2 * p * r / (p + r)
-    report = "\n".join(f"{n}: missed {[(m['predicate'], m['subject'], m['object']) for m in s.missed]}; "
-                       f"wrong {[(w['predicate'], w['subject'], w['object'], w['rule']) for w in s.wrong]}"
-                       for n, s in zip(NAMES, scores, strict=True) if s.missed or s.wrong)
+    report = "\n".join(
+        f"{n}: missed {[(m['predicate'], m['subject'], m['object']) for m in s.missed]}; "
+        f"wrong {[(w['predicate'], w['subject'], w['object'], w['rule']) for w in s.wrong]}"
+        for n, s in zip(NAMES, scores, strict=True)
+        if s.missed or s.wrong
+    )
     assert f1 >= 0.93, f"held-out provenance F1 {f1:.3f} (P={p:.3f} R={r:.3f})\n{report}"
     assert p >= 0.97, f"held-out precision {p:.3f}: junk claims\n{report}"
 

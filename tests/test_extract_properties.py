@@ -8,9 +8,44 @@ from hypothesis import strategies as st
 from sourcebook.ingest.extract import extract
 from sourcebook.ingest.reader import parse
 
-WORDS = st.sampled_from(["Russia", "bought", "S-400", "from", "the", "U.S.", "Oct.", "25", "four", "batteries", ";",
-                         "(", ")", "“", "”", ".", ",", "\n", "\r\n", "\t", "Tor-M2", "is a", "fighter", "2019",
-                         "delivered to", "Belarusian", "up to", "km", "$1.5 billion", "–", ":", "accord", "🇺🇦", "e\u0301"])
+WORDS = st.sampled_from(
+    [
+        "Russia",
+        "bought",
+        "S-400",
+        "from",
+        "the",
+        "U.S.",
+        "Oct.",
+        "25",
+        "four",
+        "batteries",
+        ";",
+        "(",
+        ")",
+        "“",
+        "”",
+        ".",
+        ",",
+        "\n",
+        "\r\n",
+        "\t",
+        "Tor-M2",
+        "is a",
+        "fighter",
+        "2019",
+        "delivered to",
+        "Belarusian",
+        "up to",
+        "km",
+        "$1.5 billion",
+        "–",
+        ":",
+        "accord",
+        "🇺🇦",
+        "e\u0301",
+    ]
+)
 TEXTS = st.one_of(st.text(max_size=300), st.lists(WORDS, max_size=60).map(" ".join))
 
 
@@ -33,4 +68,5 @@ def test_extract_is_deterministic() -> None:
     text = "Title\n\nRussia delivered four S-400 batteries to Turkey in 2019. The system has a range of 400 km."
     a, b = extract(parse(text, "x")), extract(parse(text, "x"))
     assert [(c.predicate, c.subject, c.quote_start, c.qualifiers) for c in a.claims] == [
-        (c.predicate, c.subject, c.quote_start, c.qualifiers) for c in b.claims]
+        (c.predicate, c.subject, c.quote_start, c.qualifiers) for c in b.claims
+    ]

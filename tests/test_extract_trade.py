@@ -42,7 +42,11 @@ def test_signed_a_contract_for_is_contract_signed() -> None:
 def test_ordered_from_is_contract_signed_with_supplier() -> None:
     (c,) = claims("Hungary ordered 44 Leopard 2A7+ tanks from Germany.", "contract_signed")
     assert (c.subject.name, c.object_text, c.qualifiers["supplier"], c.qualifiers["quantity"]) == (
-        "Leopard 2A7+", "Hungary", "Germany", 44)
+        "Leopard 2A7+",
+        "Hungary",
+        "Germany",
+        44,
+    )
 
 
 def test_a_plan_to_buy_keeps_its_predicate_with_a_status() -> None:
@@ -60,9 +64,13 @@ def test_the_quote_is_a_phrase_inside_the_sentence() -> None:
 
 
 def test_follow_up_deliveries_take_the_transfer_in_focus() -> None:
-    body = ("Deliveries of Buk-M2 batteries from Russia to Venezuela began in 2013. "
-            "The first delivery was made in 2013, followed by more deliveries in 2015 and 2016.")
-    years = sorted(c.qualifiers.get("year") for c in claims(body, "delivered_to") if c.rule == "delivered_to.focus_years")
+    body = (
+        "Deliveries of Buk-M2 batteries from Russia to Venezuela began in 2013. "
+        "The first delivery was made in 2013, followed by more deliveries in 2015 and 2016."
+    )
+    years = sorted(
+        c.qualifiers.get("year") for c in claims(body, "delivered_to") if c.rule == "delivered_to.focus_years"
+    )
     assert years == [2013, 2015, 2016]
 
 

@@ -8,8 +8,31 @@ from sourcebook.ingest.reader import parse
 from sourcebook.store import check, queries
 from sourcebook.store.library import open_library
 
-WORDS = ["Russia", "Belarus", "S-400", "delivered", "Oct.", "25,", "2011", "ten", "batteries", "U.S.", ";",
-         "Photo Courtesy:", "\n", "\r\n", "“", "”", "🚀", "é", "\u0301", "שלום", "<script>", "$1.5", "billion"]
+WORDS = [
+    "Russia",
+    "Belarus",
+    "S-400",
+    "delivered",
+    "Oct.",
+    "25,",
+    "2011",
+    "ten",
+    "batteries",
+    "U.S.",
+    ";",
+    "Photo Courtesy:",
+    "\n",
+    "\r\n",
+    "“",
+    "”",
+    "🚀",
+    "é",
+    "\u0301",
+    "שלום",
+    "<script>",
+    "$1.5",
+    "billion",
+]
 
 texts = st.one_of(
     st.text(min_size=1, max_size=400),
@@ -27,5 +50,5 @@ def test_any_text_ingests_with_exact_offsets(tmp_path_factory, text):
         ingest(lib, parse(text, "t"))
         assert check.problems(lib) == []
         for c in queries.claims(lib, limit=None):
-            assert text[c.quote_start:c.quote_end] == c.quote
+            assert text[c.quote_start : c.quote_end] == c.quote
             assert c.sentence_start <= c.quote_start < c.quote_end <= c.sentence_end

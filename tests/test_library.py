@@ -6,8 +6,8 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-
 from factories import C, add_article, new_library
+
 from sourcebook.errors import LibraryError, ReadOnlyLibrary
 from sourcebook.store import check, queries
 from sourcebook.store.library import open_library
@@ -17,11 +17,23 @@ TEXT = "A Title\n\nThe Foo-9 was made by Acme Corp. Ruritania bought two Foo-9 l
 
 def make(path: Path):
     lib = new_library(path)
-    add_article(lib, "a", TEXT, [
-        C("Foo-9", "manufacturer", "made by Acme Corp", "Acme Corp", object_kind="organisation"),
-        C("Foo-9", "delivered_to", "Ruritania bought two Foo-9 launchers in 2011", "Ruritania",
-          object_kind="country", qualifiers={"year": 2011, "quantity": 2}),
-    ], mentions=[("Foo-9", "system")])
+    add_article(
+        lib,
+        "a",
+        TEXT,
+        [
+            C("Foo-9", "manufacturer", "made by Acme Corp", "Acme Corp", object_kind="organisation"),
+            C(
+                "Foo-9",
+                "delivered_to",
+                "Ruritania bought two Foo-9 launchers in 2011",
+                "Ruritania",
+                object_kind="country",
+                qualifiers={"year": 2011, "quantity": 2},
+            ),
+        ],
+        mentions=[("Foo-9", "system")],
+    )
     return lib
 
 
@@ -29,11 +41,14 @@ def digest(p: Path) -> str:
     return hashlib.sha256(p.read_bytes()).hexdigest()
 
 
-@pytest.mark.parametrize("content,reason", [
-    (None, "no such library file"),
-    (b"", "empty file"),
-    (os.urandom(4096), "not an SQLite file"),
-])
+@pytest.mark.parametrize(
+    "content,reason",
+    [
+        (None, "no such library file"),
+        (b"", "empty file"),
+        (os.urandom(4096), "not an SQLite file"),
+    ],
+)
 def test_files_that_are_not_libraries_are_refused(tmp_path, content, reason):
     p = tmp_path / "lib.sqlite"
     if content is not None:
@@ -99,13 +114,19 @@ def test_check_passes_on_a_whole_library(tmp_path):
         assert check.problems(lib) == []
 
 
-@pytest.mark.parametrize("damage,kind", [
-    ("UPDATE sentence SET start = start + 1 WHERE id = 2", "offsets"),
-    ("UPDATE claim SET quote = 'something else' WHERE id = 1", "offsets"),
-    ("DELETE FROM claim_fts WHERE rowid = 1", "search-index"),
-    ("INSERT INTO claim_fts(rowid, subject, predicate, object, quote) VALUES (99, 'x', 'y', 'z', 'w')", "search-index"),
-    ("PRAGMA foreign_keys = OFF; DELETE FROM sentence WHERE id = 2", "foreign-key"),
-])
+@pytest.mark.parametrize(
+    "damage,kind",
+    [
+        ("UPDATE sentence SET start = start + 1 WHERE id = 2", "offsets"),
+        ("UPDATE claim SET quote = 'something else' WHERE id = 1", "offsets"),
+        ("DELETE FROM claim_fts WHERE rowid = 1", "search-index"),
+        (
+            "INSERT INTO claim_fts(rowid, subject, predicate, object, quote) VALUES (99, 'x', 'y', 'z', 'w')",
+            "search-index",
+        ),
+        ("PRAGMA foreign_keys = OFF; DELETE FROM sentence WHERE id = 2", "foreign-key"),
+    ],
+)
 def test_check_finds_each_kind_of_damage(tmp_path, damage, kind):
     p = tmp_path / "lib.sqlite"
     make(p).close()
@@ -148,5 +169,5 @@ def test_stored_sentences_and_quotes_are_the_article_text(tmp_path):
     with make(tmp_path / "lib.sqlite") as lib:
         view = queries.article(lib, queries.article_id_for(lib, "a"))
         for c in queries.claims(lib):
-            assert view.text[c.quote_start:c.quote_end] == c.quote
-            assert view.text[c.sentence_start:c.sentence_end] == c.sentence
+            assert view.text[c.quote_start : c.quote_end] == c.quote
+            assert view.text[c.sentence_start : c.sentence_end] == c.sentence

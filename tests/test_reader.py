@@ -14,14 +14,19 @@ def test_title_credits_and_paragraphs_are_told_apart():
     assert a.title == "A Title"
     assert a.credits == ["Agency One", "Someone"]
     assert [b.kind for b in a.blocks] == ["title", "credit", "paragraph", "credit", "paragraph"]
-    assert [text[b.start:b.end] for b in a.blocks][2] == "First paragraph."
+    assert [text[b.start : b.end] for b in a.blocks][2] == "First paragraph."
 
 
 @pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
 def test_offsets_stay_exact_whatever_the_line_endings(newline):
     text = newline.join(["  Title  ", "", "Para one.\tTabbed.", "Photo Courtesy: X", "Para two 🚀 é."]) + newline
     a = parse(text, "x")
-    assert [text[b.start:b.end] for b in a.blocks] == ["Title", "Para one.\tTabbed.", "Photo Courtesy: X", "Para two 🚀 é."]
+    assert [text[b.start : b.end] for b in a.blocks] == [
+        "Title",
+        "Para one.\tTabbed.",
+        "Photo Courtesy: X",
+        "Para two 🚀 é.",
+    ]
     assert a.text == text  # stored exactly as read
 
 

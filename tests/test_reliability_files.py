@@ -10,8 +10,8 @@ import threading
 from pathlib import Path
 
 import pytest
-
 from factories import C, add_article, new_library
+
 from sourcebook.cli.main import main
 from sourcebook.store import library as library_module
 from sourcebook.store import queries
@@ -36,8 +36,9 @@ def run(capsys, *argv):
 def lib_path(tmp_path):
     p = tmp_path / "lib.sqlite"
     with new_library(p) as lib:
-        add_article(lib, "a", TEXT, [C("Foo-9", "manufacturer", "made by Acme Corp", "Acme Corp",
-                                       object_kind="organisation")])
+        add_article(
+            lib, "a", TEXT, [C("Foo-9", "manufacturer", "made by Acme Corp", "Acme Corp", object_kind="organisation")]
+        )
     return p
 
 
@@ -137,8 +138,11 @@ def test_readers_see_whole_articles_while_an_ingest_writes(tmp_path):
     readers = [threading.Thread(target=read_loop, args=(k,)) for k in range(2)]
     for t in readers:
         t.start()
-    proc = subprocess.run([sys.executable, "-m", "sourcebook", "ingest", *map(str, files), "--db", str(db)],
-                          capture_output=True, text=True)
+    proc = subprocess.run(
+        [sys.executable, "-m", "sourcebook", "ingest", *map(str, files), "--db", str(db)],
+        capture_output=True,
+        text=True,
+    )
     done.set()
     for t in readers:
         t.join()

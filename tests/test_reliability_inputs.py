@@ -1,9 +1,6 @@
 """Promise: any input file gets a correct ingest or a one-line reason naming it; never a traceback,
 never a half-written article."""
 
-import sys
-from pathlib import Path
-
 import pytest
 
 from sourcebook.cli.main import main
@@ -55,7 +52,7 @@ def test_odd_but_real_text_ingests_with_exact_offsets(tmp_path, capsys, name):
         for s in view.sentences:
             assert s.end <= len(stored)
         for c in queries.claims(lib, limit=None):
-            assert stored[c.quote_start:c.quote_end] == c.quote
+            assert stored[c.quote_start : c.quote_end] == c.quote
 
 
 @pytest.mark.parametrize("name", sorted(REFUSED))

@@ -35,8 +35,10 @@ def state(db: Path) -> dict[str, tuple[int, int]]:
 
 def export(db: Path) -> list[tuple]:
     with open_library(db) as lib:
-        return sorted((c.article_slug, c.predicate, c.subject, str(c.object), c.quote_start, c.quote_end)
-                      for c in queries.iter_claims(lib))
+        return sorted(
+            (c.article_slug, c.predicate, c.subject, str(c.object), c.quote_start, c.quote_end)
+            for c in queries.iter_claims(lib)
+        )
 
 
 @pytest.mark.slow

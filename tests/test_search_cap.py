@@ -22,8 +22,10 @@ def library(tmp_path_factory):  # type: ignore[no-untyped-def]
     for a in range(6):
         n0 = a * 20
         text = " ".join(f"Unit{n} fires at range {n} km{' with radar' if n % 2 else ''}." for n in range(n0, n0 + 20))
-        claims = [C(f"Unit{n}", "range", f"Unit{n} fires at range {n} km{' with radar' if n % 2 else ''}",
-                    object=f"{n} km") for n in range(n0, n0 + 20)]
+        claims = [
+            C(f"Unit{n}", "range", f"Unit{n} fires at range {n} km{' with radar' if n % 2 else ''}", object=f"{n} km")
+            for n in range(n0, n0 + 20)
+        ]
         add_article(lib, f"art{a}", f"Article {a}\n\n{text}\n", claims)
     lib.close()
     return path
@@ -32,8 +34,12 @@ def library(tmp_path_factory):  # type: ignore[no-untyped-def]
 def _matching(path, table: str, query: str, order: str) -> list[int]:  # type: ignore[no-untyped-def]
     con = sqlite3.connect(path)
     try:
-        return [r[0] for r in con.execute(f"SELECT rowid FROM {table} WHERE {table} MATCH ? ORDER BY {order}",
-                                          (fts.render(parse(query)),))]
+        return [
+            r[0]
+            for r in con.execute(
+                f"SELECT rowid FROM {table} WHERE {table} MATCH ? ORDER BY {order}", (fts.render(parse(query)),)
+            )
+        ]
     finally:
         con.close()
 
@@ -42,8 +48,12 @@ def _pages(lib, query: str, size: int, **kw) -> list[int]:  # type: ignore[no-un
     out: list[int] = []
     offset = 0
     while True:
-        page = [h.claim.id for h in queries.search(lib, query, limit=size, offset=offset, with_totals=False,
-                                                   sentences=False, **kw).claims]
+        page = [
+            h.claim.id
+            for h in queries.search(
+                lib, query, limit=size, offset=offset, with_totals=False, sentences=False, **kw
+            ).claims
+        ]
         out += page
         if len(page) < size:
             return out
@@ -100,8 +110,12 @@ def test_sentences_are_capped_and_ordered_by_their_own_count(library, monkeypatc
         assert [s.sentence_id for s in res.sentences] == sentences
         paged = []
         for offset in range(0, len(sentences), 6):
-            paged += [s.sentence_id for s in queries.search(lib, "radar", limit=6, offset=offset, with_totals=False,
-                                                            order="rank", sentence_order="newest").sentences]
+            paged += [
+                s.sentence_id
+                for s in queries.search(
+                    lib, "radar", limit=6, offset=offset, with_totals=False, order="rank", sentence_order="newest"
+                ).sentences
+            ]
         assert paged == sentences
     monkeypatch.setattr(fts, "COUNT_CAP", 10_000)
     with ReadLibrary(library) as lib:

@@ -1,10 +1,10 @@
 """Any text a user types is a valid query, and none of it reaches FTS5 as syntax."""
 
 import pytest
+from factories import C, add_article, new_library
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from factories import C, add_article, new_library
 from sourcebook.store import queries
 
 FTS_SYNTAX = ['"', "AND", "OR", "NOT", "NEAR(", "*", "(", ")", "col:", "^", "-", "+", ":", "{", "}"]
@@ -13,10 +13,16 @@ FTS_SYNTAX = ['"', "AND", "OR", "NOT", "NEAR(", "*", "(", ")", "col:", "^", "-",
 @pytest.fixture(scope="module")
 def lib(tmp_path_factory):
     lib = new_library(tmp_path_factory.mktemp("s") / "s.sqlite")
-    add_article(lib, "a", "Air Defence Today\n\nThe Almaz-Antey plant built the air defense system. "
-                "Belarus bought four batteries in 2011.\n",
-                [C("Tor-M2", "manufacturer", "Almaz-Antey plant", "Almaz-Antey", object_kind="organisation"),
-                 C("Tor-M2", "delivered_to", "Belarus bought four batteries", "Belarus", object_kind="country")])
+    add_article(
+        lib,
+        "a",
+        "Air Defence Today\n\nThe Almaz-Antey plant built the air defense system. "
+        "Belarus bought four batteries in 2011.\n",
+        [
+            C("Tor-M2", "manufacturer", "Almaz-Antey plant", "Almaz-Antey", object_kind="organisation"),
+            C("Tor-M2", "delivered_to", "Belarus bought four batteries", "Belarus", object_kind="country"),
+        ],
+    )
     yield lib
     lib.close()
 
@@ -39,8 +45,30 @@ def test_matched_words_are_marked(lib):
     assert "".join(t for t, _ in hit.segments) == hit.claim.quote
 
 
-@pytest.mark.parametrize("query", ['"', 'tor"', "AND", "OR OR", "NEAR(", "*", "(", "col:x", 'a" OR "', "^x",
-                                   "-", "NOT belarus", "quote:belarus", '""', "   ", "", "\x00", "'", "🚀"])
+@pytest.mark.parametrize(
+    "query",
+    [
+        '"',
+        'tor"',
+        "AND",
+        "OR OR",
+        "NEAR(",
+        "*",
+        "(",
+        "col:x",
+        'a" OR "',
+        "^x",
+        "-",
+        "NOT belarus",
+        "quote:belarus",
+        '""',
+        "   ",
+        "",
+        "\x00",
+        "'",
+        "🚀",
+    ],
+)
 def test_syntax_characters_are_only_text(lib, query):
     queries.search(lib, query)  # must not raise
 

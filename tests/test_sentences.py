@@ -18,11 +18,17 @@ def sentences(text: str) -> list[str]:
     [
         ("On Oct. 25, the deal was signed. It took a year.", ["On Oct. 25, the deal was signed.", "It took a year."]),
         ("The U.S. Army got radars. The U.S. Navy did not.", ["The U.S. Army got radars.", "The U.S. Navy did not."]),
-        ("The jets came from the U.S. The first flew in May.", ["The jets came from the U.S.", "The first flew in May."]),
+        (
+            "The jets came from the U.S. The first flew in May.",
+            ["The jets came from the U.S.", "The first flew in May."],
+        ),
         ("Brig. Gen. Ann Lee spoke. Maj. Gen. Roe followed.", ["Brig. Gen. Ann Lee spoke.", "Maj. Gen. Roe followed."]),
         ("Launcher No. 3 failed. No. 4 fired.", ["Launcher No. 3 failed.", "No. 4 fired."]),
         ("It runs Sept. 12-27 in Latvia. Ten nations join.", ["It runs Sept. 12-27 in Latvia.", "Ten nations join."]),
-        ("It costs $1.5 billion, or 2.245 trillion won. Fine.", ["It costs $1.5 billion, or 2.245 trillion won.", "Fine."]),
+        (
+            "It costs $1.5 billion, or 2.245 trillion won. Fine.",
+            ["It costs $1.5 billion, or 2.245 trillion won.", "Fine."],
+        ),
         ("Analyst J. R. Smith disagreed. Others agreed.", ["Analyst J. R. Smith disagreed.", "Others agreed."]),
         ("“It works,” he said. “We buy more.”", ["“It works,” he said.", "“We buy more.”"]),
         ("The tanks (built in 1985.) were upgraded. Done.", ["The tanks (built in 1985.) were upgraded.", "Done."]),
@@ -39,7 +45,12 @@ def test_offsets_are_exact_with_crlf_tabs_emoji_and_combining_marks() -> None:
     article = parse(text, "x")
     got = split(text, article.blocks)
     assert [text[s.start : s.end] for s in got] == [
-        "Title line", "Cafe\u0301 🇺🇦 got drones.", "Then   more came!", "Second para.", "Yes."]
+        "Title line",
+        "Cafe\u0301 🇺🇦 got drones.",
+        "Then   more came!",
+        "Second para.",
+        "Yes.",
+    ]
     for s in got:
         assert text[s.start : s.end] == text[s.start : s.end].strip()
 

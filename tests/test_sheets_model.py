@@ -39,38 +39,110 @@ ARTICLE_C = (
 def sheet_library(path: Path):  # type: ignore[no-untyped-def]
     """Three articles about Tor-M2: two disagree on range, two agree on the manufacturer."""
     lib = new_library(path)
-    add_article(lib, "tor-a", ARTICLE_A, [
-        C(TOR, "contract_signed",
-          "Russia signed a contract on Oct 25, 2017 to supply two batteries of Tor-M2 to Belarus",
-          "Belarus", object_kind="country",
-          qualifiers={**RU_BY, "date": "Oct 25, 2017", "year": 2017, "quantity": 2, "unit": "batteries"}),
-        C(TOR, "manufacturer", "manufactured by Almaz-Antey", "Almaz-Antey", object_kind="organisation"),
-        C(TOR, "capability", "range is 12 km", "12 km range",
-          qualifiers={"attribute": "range", "value": 12, "unit": "km"}),
-        C(TOR, "delivered_to", "Deliveries of Tor-M2 from Russia followed in 2011", "Belarus",
-          object_kind="country", qualifiers={**RU_BY, "year": 2011}),
-        C(TOR, "delivered_to", "Deliveries of Tor-M2 from Russia followed in 2011 and 2012", "Belarus",
-          object_kind="country", qualifiers={**RU_BY, "year": 2012}),
-    ], mentions=[(TOR, "system")])
-    add_article(lib, "tor-b", ARTICLE_B, [
-        C(TOR, "manufacturer", "made by Almaz-Antey", "Almaz-Antey", object_kind="organisation"),
-        C(TOR, "capability", "range is up to 16 km", "16 km range",
-          qualifiers={"attribute": "range", "value": 16, "unit": "km", "bound": "up to"}),
-        C(TOR, "delivered_to", "Russia delivered a battery of Tor-M2 to Belarus in 2014", "Belarus",
-          object_kind="country", qualifiers={**RU_BY, "year": 2014, "quantity": 1, "unit": "battery"}),
-        C(TOR, "operator", "Belarus received more Tor-M2", "Belarus", object_kind="country"),
-        C(TOR, "delivered_to", "Belarus received more Tor-M2 systems", "Belarus", object_kind="country"),
-        C("2009 accord", "agreement", "Russia and Belarus signed the 2009 accord", subject_kind="agreement",
-          object_list=["Russia", "Belarus"], qualifiers={"year": 2009}),
-        C("Zapad", "exercise", "The Zapad 2017 exercise involved Belarus and Russia", subject_kind="exercise",
-          object_list=["Belarus", "Russia"], qualifiers={"year": 2017}),
-        C("Shield", "exercise", "Shield 2021 drill", subject_kind="exercise", qualifiers={"year": 2021}),
-    ], mentions=[(TOR, "system"), ("Tor M2", "system")])
-    add_article(lib, "tor-c", ARTICLE_C, [
-        C(TOR, "type", "a <script>alert(1)</script> launcher & radar", "<script>alert(1)</script> launcher & radar"),
-        C("pact", "agreement", "France and India signed a pact in 2015", subject_kind="agreement",
-          object_list=["France", "India"], qualifiers={"year": 2015}),
-    ])
+    add_article(
+        lib,
+        "tor-a",
+        ARTICLE_A,
+        [
+            C(
+                TOR,
+                "contract_signed",
+                "Russia signed a contract on Oct 25, 2017 to supply two batteries of Tor-M2 to Belarus",
+                "Belarus",
+                object_kind="country",
+                qualifiers={**RU_BY, "date": "Oct 25, 2017", "year": 2017, "quantity": 2, "unit": "batteries"},
+            ),
+            C(TOR, "manufacturer", "manufactured by Almaz-Antey", "Almaz-Antey", object_kind="organisation"),
+            C(
+                TOR,
+                "capability",
+                "range is 12 km",
+                "12 km range",
+                qualifiers={"attribute": "range", "value": 12, "unit": "km"},
+            ),
+            C(
+                TOR,
+                "delivered_to",
+                "Deliveries of Tor-M2 from Russia followed in 2011",
+                "Belarus",
+                object_kind="country",
+                qualifiers={**RU_BY, "year": 2011},
+            ),
+            C(
+                TOR,
+                "delivered_to",
+                "Deliveries of Tor-M2 from Russia followed in 2011 and 2012",
+                "Belarus",
+                object_kind="country",
+                qualifiers={**RU_BY, "year": 2012},
+            ),
+        ],
+        mentions=[(TOR, "system")],
+    )
+    add_article(
+        lib,
+        "tor-b",
+        ARTICLE_B,
+        [
+            C(TOR, "manufacturer", "made by Almaz-Antey", "Almaz-Antey", object_kind="organisation"),
+            C(
+                TOR,
+                "capability",
+                "range is up to 16 km",
+                "16 km range",
+                qualifiers={"attribute": "range", "value": 16, "unit": "km", "bound": "up to"},
+            ),
+            C(
+                TOR,
+                "delivered_to",
+                "Russia delivered a battery of Tor-M2 to Belarus in 2014",
+                "Belarus",
+                object_kind="country",
+                qualifiers={**RU_BY, "year": 2014, "quantity": 1, "unit": "battery"},
+            ),
+            C(TOR, "operator", "Belarus received more Tor-M2", "Belarus", object_kind="country"),
+            C(TOR, "delivered_to", "Belarus received more Tor-M2 systems", "Belarus", object_kind="country"),
+            C(
+                "2009 accord",
+                "agreement",
+                "Russia and Belarus signed the 2009 accord",
+                subject_kind="agreement",
+                object_list=["Russia", "Belarus"],
+                qualifiers={"year": 2009},
+            ),
+            C(
+                "Zapad",
+                "exercise",
+                "The Zapad 2017 exercise involved Belarus and Russia",
+                subject_kind="exercise",
+                object_list=["Belarus", "Russia"],
+                qualifiers={"year": 2017},
+            ),
+            C("Shield", "exercise", "Shield 2021 drill", subject_kind="exercise", qualifiers={"year": 2021}),
+        ],
+        mentions=[(TOR, "system"), ("Tor M2", "system")],
+    )
+    add_article(
+        lib,
+        "tor-c",
+        ARTICLE_C,
+        [
+            C(
+                TOR,
+                "type",
+                "a <script>alert(1)</script> launcher & radar",
+                "<script>alert(1)</script> launcher & radar",
+            ),
+            C(
+                "pact",
+                "agreement",
+                "France and India signed a pact in 2015",
+                subject_kind="agreement",
+                object_list=["France", "India"],
+                qualifiers={"year": 2015},
+            ),
+        ],
+    )
     return lib
 
 
@@ -112,8 +184,17 @@ def test_unstated_header_values_are_not_invented(sheet):
 
 
 def test_register_lists_deliveries_with_years_and_contract_with_date(sheet):
-    rows = [(t.kind, t.supplier, t.recipient.text, t.quantity.text, [v.text for v in t.ordered],
-             [v.text for v in t.delivered]) for t in sheet.transfers]
+    rows = [
+        (
+            t.kind,
+            t.supplier,
+            t.recipient.text,
+            t.quantity.text,
+            [v.text for v in t.ordered],
+            [v.text for v in t.delivered],
+        )
+        for t in sheet.transfers
+    ]
     assert rows == [
         ("delivery", "Russia", "Belarus", UNKNOWN, [], ["2011", "2012"]),
         ("delivery", "Russia", "Belarus", "1 battery", [], ["2014"]),
@@ -128,15 +209,23 @@ def test_register_lists_deliveries_with_years_and_contract_with_date(sheet):
 def test_agreements_and_exercises_are_related_by_sentence_or_parties(sheet):
     assert [(r.name.text, r.why) for r in sheet.agreements] == [("2009 accord", "same article, same parties")]
     assert [(r.name.text, r.why) for r in sheet.exercises] == [
-        ("Zapad", "same article, same parties"), ("Shield", "same sentence")]
+        ("Zapad", "same article, same parties"),
+        ("Shield", "same sentence"),
+    ]
     # the France–India pact shares an article with the system but none of its parties
     assert "pact" not in {r.name.text for r in sheet.agreements}
 
 
 def test_timeline_has_dated_events_in_order(sheet):
     assert [(e.year, e.kind) for e in sheet.timeline] == [
-        (2009, "agreement"), (2011, "delivery"), (2012, "delivery"), (2014, "delivery"),
-        (2017, "contract"), (2017, "exercise"), (2021, "exercise")]
+        (2009, "agreement"),
+        (2011, "delivery"),
+        (2012, "delivery"),
+        (2014, "delivery"),
+        (2017, "contract"),
+        (2017, "exercise"),
+        (2021, "exercise"),
+    ]
 
 
 def test_notes_are_numbered_in_order_of_use_and_stable_between_builds(lib, sheet):

@@ -36,6 +36,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 # -- the sheet as it was built before: claims read per article ---------------------------------------
 
+
 def reference_related(lib, entity_id, own, views):  # type: ignore[no-untyped-def]
     by_article: dict = {}
     for c in own:
@@ -61,10 +62,16 @@ def reference_build(lib, entity_id: int) -> SpecSheet:  # type: ignore[no-untype
     ent = queries.entity(lib, entity_id)
     assert ent is not None
     own = [c for c in queries.claims(lib, ClaimFilter(subject_id=entity_id), limit=None) if c.status != "rejected"]
-    as_object = [c for c in queries.claims(lib, ClaimFilter(entity_id=entity_id), limit=None)
-                 if c.subject_id != entity_id and c.status != "rejected" and c.predicate not in rel.KINDS]
-    views = {aid: v for aid in sorted({c.article_id for c in own + as_object})
-             if (v := queries.article(lib, aid)) is not None}
+    as_object = [
+        c
+        for c in queries.claims(lib, ClaimFilter(entity_id=entity_id), limit=None)
+        if c.subject_id != entity_id and c.status != "rejected" and c.predicate not in rel.KINDS
+    ]
+    views = {
+        aid: v
+        for aid in sorted({c.article_id for c in own + as_object})
+        if (v := queries.article(lib, aid)) is not None
+    }
     citer = Citer({aid: article_date(v.text) for aid, v in views.items()})
 
     def of(*preds: str):  # type: ignore[no-untyped-def]
@@ -75,8 +82,10 @@ def reference_build(lib, entity_id: int) -> SpecSheet:  # type: ignore[no-untype
     caps: dict = {}
     for c in sorted(of("capability"), key=sort_key):
         caps.setdefault(queries.fold(B._attribute(c)), []).append(c)
-    capabilities = tuple(B.fact(B._attribute(cs[0]), cs, citer, single=True, key=B._measure, text=B._measure_text)
-                         for cs in caps.values())
+    capabilities = tuple(
+        B.fact(B._attribute(cs[0]), cs, citer, single=True, key=B._measure, text=B._measure_text)
+        for cs in caps.values()
+    )
     transfers, events, undated = register(of(*CONTRACT, *DELIVERY), citer)
     found = reference_related(lib, entity_id, own, views)
     agreements, a_events, a_undated = rel.rows(found, citer, "agreement")
@@ -84,20 +93,46 @@ def reference_build(lib, entity_id: int) -> SpecSheet:  # type: ignore[no-untype
     undated |= {"agreement": a_undated, "exercise": e_undated}
     other: list[Fact] = []
     if of("deployed_to"):
-        other.append(B.fact("Deployed to", of("deployed_to"), citer, single=False,
-                            key=lambda c: (B._entity_key(c), c.qualifiers.get("year")), text=B._place_text))
+        other.append(
+            B.fact(
+                "Deployed to",
+                of("deployed_to"),
+                citer,
+                single=False,
+                key=lambda c: (B._entity_key(c), c.qualifiers.get("year")),
+                text=B._place_text,
+            )
+        )
     for p in sorted({c.predicate for c in own} - B.SHOWN - {"deployed_to"}):
         other.append(B.fact(p.replace("_", " ").capitalize(), of(p), citer, single=False))
     for p in sorted({c.predicate for c in as_object}):
         cs = [c for c in as_object if c.predicate == p]
-        other.append(B.fact(f"{p.replace('_', ' ').capitalize()} (of)", cs, citer, single=False,
-                            key=lambda c: c.subject_id, text=lambda c: c.subject))
+        other.append(
+            B.fact(
+                f"{p.replace('_', ' ').capitalize()} (of)",
+                cs,
+                citer,
+                single=False,
+                key=lambda c: c.subject_id,
+                text=lambda c: c.subject,
+            )
+        )
     timeline = sorted([*events, *a_events, *e_events], key=lambda e: (e.year, B.KIND_ORDER[e.kind], e.label))
     return SpecSheet(
-        entity_id=ent.id, name=ent.name, aliases=ent.aliases, header=header, operators=operators,
-        capabilities=capabilities, transfers=tuple(transfers), agreements=tuple(agreements),
-        exercises=tuple(exercises), other=tuple(other), timeline=tuple(timeline),
-        undated={k: v for k, v in undated.items() if v}, notes=citer.notes(), articles=len(views),
+        entity_id=ent.id,
+        name=ent.name,
+        aliases=ent.aliases,
+        header=header,
+        operators=operators,
+        capabilities=capabilities,
+        transfers=tuple(transfers),
+        agreements=tuple(agreements),
+        exercises=tuple(exercises),
+        other=tuple(other),
+        timeline=tuple(timeline),
+        undated={k: v for k, v in undated.items() if v},
+        notes=citer.notes(),
+        articles=len(views),
     )
 
 
@@ -118,19 +153,56 @@ def mixed_library(path: Path):  # type: ignore[no-untyped-def]
     """The model tests' library, and an article with the system as object, a drill named only by a
     mention of the system, an agreement about the system, one by parties, and a rejected one."""
     lib = sheet_library(path)
-    add_article(lib, "tor-d", EXTRA, [
-        C("Serbia", "ordered", "Serbia ordered the Tor-M2", TOR, subject_kind="country", object_kind="system"),
-        C("Slavic Shield", "exercise", "Slavic Shield 2020 drill", subject_kind="exercise", qualifiers={"year": 2020}),
-        C("2019 accord", "agreement", "Belarus and Russia signed the 2019 air defence accord",
-          subject_kind="agreement", object_list=["Belarus", "Russia"], qualifiers={"year": 2019}),
-        C("service deal", "agreement", "Serbia and Russia signed a service deal for Tor-M2", TOR,
-          subject_kind="agreement", object_kind="system", qualifiers={"year": 2020}),
-        C("2018 accord", "agreement", "A rejected accord between Belarus and Russia",
-          subject_kind="agreement", object_list=["Belarus", "Russia"], qualifiers={"year": 2018}),
-        C(TOR, "delivered_to", "Russia delivered a battery of Tor-M2 to Belarus in 2019", "Belarus",
-          object_kind="country", qualifiers={"supplier": "Russia", "year": 2019, "quantity": 1, "unit": "battery"}),
-        C(TOR, "delivered_to", "Russia delivered a battery", "Belarus", object_kind="country"),
-    ], mentions=[(TOR, "system")])
+    add_article(
+        lib,
+        "tor-d",
+        EXTRA,
+        [
+            C("Serbia", "ordered", "Serbia ordered the Tor-M2", TOR, subject_kind="country", object_kind="system"),
+            C(
+                "Slavic Shield",
+                "exercise",
+                "Slavic Shield 2020 drill",
+                subject_kind="exercise",
+                qualifiers={"year": 2020},
+            ),
+            C(
+                "2019 accord",
+                "agreement",
+                "Belarus and Russia signed the 2019 air defence accord",
+                subject_kind="agreement",
+                object_list=["Belarus", "Russia"],
+                qualifiers={"year": 2019},
+            ),
+            C(
+                "service deal",
+                "agreement",
+                "Serbia and Russia signed a service deal for Tor-M2",
+                TOR,
+                subject_kind="agreement",
+                object_kind="system",
+                qualifiers={"year": 2020},
+            ),
+            C(
+                "2018 accord",
+                "agreement",
+                "A rejected accord between Belarus and Russia",
+                subject_kind="agreement",
+                object_list=["Belarus", "Russia"],
+                qualifiers={"year": 2018},
+            ),
+            C(
+                TOR,
+                "delivered_to",
+                "Russia delivered a battery of Tor-M2 to Belarus in 2019",
+                "Belarus",
+                object_kind="country",
+                qualifiers={"supplier": "Russia", "year": 2019, "quantity": 1, "unit": "battery"},
+            ),
+            C(TOR, "delivered_to", "Russia delivered a battery", "Belarus", object_kind="country"),
+        ],
+        mentions=[(TOR, "system")],
+    )
     lib.close()
     con = sqlite3.connect(path)
     with con:  # a curator's rejections: a related agreement and one of the system's own claims
@@ -168,14 +240,16 @@ def assert_same_sheets(lib) -> list[SpecSheet]:  # type: ignore[no-untyped-def]
         new, old = build_sheet(lib, s.id), reference_build(lib, s.id)
         assert new == old, s.name
         for mode in ("file", "qt"):
-            assert render_html(new, library_name="x", generated="2025-01-01", mode=mode) == \
-                render_html(old, library_name="x", generated="2025-01-01", mode=mode)
+            assert render_html(new, library_name="x", generated="2025-01-01", mode=mode) == render_html(
+                old, library_name="x", generated="2025-01-01", mode=mode
+            )
         assert to_text(new) == to_text(old) and to_json(new) == to_json(old)
         sheets.append(new)
     return sheets
 
 
 # -- tests --------------------------------------------------------------------------------------------
+
 
 def test_sheet_is_the_same_as_read_article_by_article(tmp_path):
     path = mixed_library(tmp_path / "mixed.sqlite")

@@ -37,13 +37,28 @@ def long_library(path: Path, n: int = 70):  # type: ignore[no-untyped-def]
         year = 1960 + i % 60
         s = f"Russia delivered {i + 2} launchers of Buk-M3 to Serbia in {year} under deal number {i}."
         sentences.append(s)
-        claims.append(C("Buk-M3", "delivered_to", s[:-1], "Serbia", object_kind="country",
-                        qualifiers={"supplier": "Russia", "year": year, "quantity": i + 2, "unit": "launchers"}))
+        claims.append(
+            C(
+                "Buk-M3",
+                "delivered_to",
+                s[:-1],
+                "Serbia",
+                object_kind="country",
+                qualifiers={"supplier": "Russia", "year": year, "quantity": i + 2, "unit": "launchers"},
+            )
+        )
     for i in range(12):
         s = f"The Buk-M3 can engage target type {i} at a range of {30 + i} km in any weather."
         sentences.append(s)
-        claims.append(C("Buk-M3", "capability", f"range of {30 + i} km", f"{30 + i} km",
-                        qualifiers={"attribute": f"range against type {i}", "value": 30 + i, "unit": "km"}))
+        claims.append(
+            C(
+                "Buk-M3",
+                "capability",
+                f"range of {30 + i} km",
+                f"{30 + i} km",
+                qualifiers={"attribute": f"range against type {i}", "value": 30 + i, "unit": "km"},
+            )
+        )
     add_article(long_lib, "buk-long", "Buk-M3 Deliveries\n" + " ".join(sentences) + "\n", claims)
     return long_lib
 
@@ -89,9 +104,22 @@ def test_pdf_holds_values_quotes_and_literal_markup(tmp_path, sheet):  # noqa: F
     out = tmp_path / "out" / "tor.pdf"
     pages = write_pdf(sheet, out, library_name="test library", generated="2026-01-01 10:00", page_size="Letter")
     text = flat(pdf_text(out))
-    for value in ("Almaz-Antey", "12 km", "up to 16 km", "DISPUTED", "2 batteries", "Oct 25, 2017", "2009 accord",
-                  "Zapad", "unknown", "Russia signed a contract on Oct 25, 2017 to supply two batteries of Tor-M2",
-                  "Its range is up to 16 km.", SCRIPT, "A <b>bold</b> claim & more", "credit: Mil.by"):
+    for value in (
+        "Almaz-Antey",
+        "12 km",
+        "up to 16 km",
+        "DISPUTED",
+        "2 batteries",
+        "Oct 25, 2017",
+        "2009 accord",
+        "Zapad",
+        "unknown",
+        "Russia signed a contract on Oct 25, 2017 to supply two batteries of Tor-M2",
+        "Its range is up to 16 km.",
+        SCRIPT,
+        "A <b>bold</b> claim & more",
+        "credit: Mil.by",
+    ):
         assert value in text, value
     assert f"Page 1 of {pages}" in text and "test library" in text
     assert [p.name for p in out.parent.iterdir()] == ["tor.pdf"]
@@ -168,8 +196,12 @@ def test_a_big_pdf_does_not_exhaust_references_to_none(tmp_path):
         for _ in range(3):  # ~3,000 void calls each; None starts with a few thousand references
             write_pdf(sheet, sys.argv[1] + "/buk.pdf", library_name="x", generated="2026-01-01")
     """
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen",
-               PYTHONPATH=os.pathsep.join([str(Path(__file__).parent), str(Path(__file__).parents[1] / "src")]))
-    r = subprocess.run([sys.executable, "-c", code, str(tmp_path)], env=env, capture_output=True, text=True,
-                       timeout=300)
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        PYTHONPATH=os.pathsep.join([str(Path(__file__).parent), str(Path(__file__).parents[1] / "src")]),
+    )
+    r = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path)], env=env, capture_output=True, text=True, timeout=300
+    )
     assert r.returncode == 0, r.stderr[-2000:]

@@ -89,8 +89,9 @@ def test_opening_a_sheet_in_the_app_does_not_import_sqlalchemy(tmp_path):
         print(sorted(m for m in sys.modules if m.split(".")[0] == "sqlalchemy"))
     """
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(Path(__file__).parents[1] / "src"))
-    r = subprocess.run([sys.executable, "-c", code, str(tmp_path / "lib.sqlite")], env=env, capture_output=True,
-                       text=True, timeout=120)
+    r = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path / "lib.sqlite")], env=env, capture_output=True, text=True, timeout=120
+    )
     assert r.returncode == 0, r.stderr
     assert r.stdout.strip().splitlines()[-1] == "[]"
 
@@ -106,6 +107,6 @@ def test_printing_lays_the_sheet_out_for_paper_once(view, tmp_path):
     paper = view.paper_document(printer)
     assert paper is not view.document and paper.toPlainText() == view.document.toPlainText()
     # the same page, its marks styled text instead of links (claim:ID means nothing on paper)
-    assert 'href="claim:' in view.document.toHtml() and 'href=' not in paper.toHtml()
+    assert 'href="claim:' in view.document.toHtml() and "href=" not in paper.toHtml()
     assert abs(paper.textWidth() - body_size(printer.pageLayout())[0]) < 0.01
     assert view.paper_document(printer) is paper  # the preview repaints from the same layout

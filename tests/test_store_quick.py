@@ -44,10 +44,16 @@ def test_quick_path_equals_query_api(synthetic_library):
         with open_library(path, bundled=bundled) as lib:
             con = quick.connect(path, immutable=bundled)
             try:
-                for offset, limit, filt in ((0, 200, ""), (3, 5, ""), (0, 10, "air"), (0, 10, "S7-0000"),
-                                            (0, 10, "no such 100%_title")):
-                    assert quick.articles(con, offset=offset, limit=limit, title_filter=filt) == \
-                        queries.articles(lib, offset=offset, limit=limit, title_filter=filt)
+                for offset, limit, filt in (
+                    (0, 200, ""),
+                    (3, 5, ""),
+                    (0, 10, "air"),
+                    (0, 10, "S7-0000"),
+                    (0, 10, "no such 100%_title"),
+                ):
+                    assert quick.articles(con, offset=offset, limit=limit, title_filter=filt) == queries.articles(
+                        lib, offset=offset, limit=limit, title_filter=filt
+                    )
                 rows = queries.articles(lib, limit=1000)
                 assert rows, path
                 assert quick.first_article_id(con) == rows[0].id
@@ -84,8 +90,9 @@ def test_orm_formulations_equal_the_quick_path(synthetic_library):
     for path, bundled in _libraries(synthetic_library):
         with open_library(path, bundled=bundled) as lib:
             for offset, limit, filt in ((0, 200, ""), (2, 7, ""), (0, 10, "air"), (0, 5, "zzz")):
-                assert queries.articles(lib, offset=offset, limit=limit, title_filter=filt) == \
-                    ref.articles(lib, offset=offset, limit=limit, title_filter=filt)
+                assert queries.articles(lib, offset=offset, limit=limit, title_filter=filt) == ref.articles(
+                    lib, offset=offset, limit=limit, title_filter=filt
+                )
             rows = queries.articles(lib, limit=1000)
             for r in rows:
                 assert queries.article(lib, r.id) == ref.article(lib, r.id)
@@ -93,18 +100,24 @@ def test_orm_formulations_equal_the_quick_path(synthetic_library):
             assert some
             first = some[0]
             filters = [
-                ClaimFilter(), ClaimFilter(article_id=first.article_id), ClaimFilter(sentence_id=first.sentence_id),
-                ClaimFilter(subject_id=first.subject_id), ClaimFilter(entity_id=first.subject_id),
-                ClaimFilter(predicate=first.predicate), ClaimFilter(subject_kind="system"),
+                ClaimFilter(),
+                ClaimFilter(article_id=first.article_id),
+                ClaimFilter(sentence_id=first.sentence_id),
+                ClaimFilter(subject_id=first.subject_id),
+                ClaimFilter(entity_id=first.subject_id),
+                ClaimFilter(predicate=first.predicate),
+                ClaimFilter(subject_kind="system"),
                 ClaimFilter(subject_kind="country", predicate="agreement"),
-                ClaimFilter(claim_ids=tuple(c.id for c in some[::3])), ClaimFilter(claim_ids=()),
+                ClaimFilter(claim_ids=tuple(c.id for c in some[::3])),
+                ClaimFilter(claim_ids=()),
                 ClaimFilter(article_id=10**9),
             ]
             for f in filters:
                 for sort in queries.SORTS:
                     for offset, limit in ((0, None), (0, 500), (3, 11), (10**6, 5)):
-                        assert queries.claims(lib, f, offset=offset, limit=limit, sort=sort) == \
-                            ref.claims(lib, f, offset=offset, limit=limit, sort=sort), (f, sort, offset)
+                        assert queries.claims(lib, f, offset=offset, limit=limit, sort=sort) == ref.claims(
+                            lib, f, offset=offset, limit=limit, sort=sort
+                        ), (f, sort, offset)
             for f in filters:
                 assert queries.claim_count(lib, f) == ref.claim_count(lib, f) == len(queries.claims(lib, f, limit=None))
             assert queries.predicates(lib) == ref.predicates(lib)
@@ -148,14 +161,22 @@ def test_search_order_is_rank_order_and_pages_do_not_overlap(synthetic_library):
         assert len(whole) > 20
         paged = []
         for offset in range(0, len(whole), 7):
-            paged += [h.claim.id for h in queries.search(lib, "delivery", limit=7, offset=offset,
-                                                         with_totals=False, sentences=False).claims]
+            paged += [
+                h.claim.id
+                for h in queries.search(
+                    lib, "delivery", limit=7, offset=offset, with_totals=False, sentences=False
+                ).claims
+            ]
         assert paged == whole
         assert queries.search(lib, "delivery", limit=5).total_claims == len(whole)
     con = sqlite3.connect(synthetic_library)
     try:
-        ranked = [r[0] for r in con.execute("SELECT rowid FROM claim_fts WHERE claim_fts MATCH ? ORDER BY rank",
-                                            (fts.render(parse("delivery")),))]
+        ranked = [
+            r[0]
+            for r in con.execute(
+                "SELECT rowid FROM claim_fts WHERE claim_fts MATCH ? ORDER BY rank", (fts.render(parse("delivery")),)
+            )
+        ]
     finally:
         con.close()
     assert ranked == whole

@@ -39,16 +39,24 @@ def test_a_hostile_article_renders_as_literal_text(pane_with, qtbot):  # type: i
     view = show("hostile")
     qtbot.wait(50)
     text = pane.document().toPlainText()
-    for literal in ("<b>Hostile</b> & <i>odd</i> article", "<script>alert(1)</script>",
-                    "<img src=file:///etc/passwd>", '<a href="http://example.com/">a link</a>',
-                    "مرحبا بالعالم", "‮reversed‬", "😀", "&amp;", "&lt;tag&gt;"):
+    for literal in (
+        "<b>Hostile</b> & <i>odd</i> article",
+        "<script>alert(1)</script>",
+        "<img src=file:///etc/passwd>",
+        '<a href="http://example.com/">a link</a>',
+        "مرحبا بالعالم",
+        "‮reversed‬",
+        "😀",
+        "&amp;",
+        "&lt;tag&gt;",
+    ):
         assert literal in text
     assert pane.resource_requests == []
     html = pane.document().toHtml()
     assert "<img" not in html.replace("&lt;img", "")
     assert "<script" not in html.replace("&lt;script", "")
     # every block of the article is there, in order, exactly
-    blocks = [view.text[b.start:b.end] for b in view.blocks]
+    blocks = [view.text[b.start : b.end] for b in view.blocks]
     assert text.split("\n") == blocks
 
 
@@ -69,7 +77,7 @@ def test_offsets_map_exactly_around_emoji(pane_with):  # type: ignore[no-untyped
         cur = QTextCursor(pane.document())
         cur.setPosition(a)
         cur.setPosition(b, QTextCursor.MoveMode.KeepAnchor)
-        assert cur.selectedText() == view.text[s.start:s.end]
+        assert cur.selectedText() == view.text[s.start : s.end]
         assert pane._map.to_text(a) == s.start and pane._map.to_text(b) == s.end
 
 
@@ -92,8 +100,9 @@ def test_text_map_round_trips(pieces):  # type: ignore[no-untyped-def]
         start += len(p) + 1
 
 
-@pytest.mark.parametrize("content", [None, b"", b"this is not a database at all, just words\n" * 10,
-                                     b"SQLite format 3\x00" + b"\x00" * 200])
+@pytest.mark.parametrize(
+    "content", [None, b"", b"this is not a database at all, just words\n" * 10, b"SQLite format 3\x00" + b"\x00" * 200]
+)
 def test_a_missing_or_corrupt_library_gives_a_message_and_status_2(tmp_path, content):  # type: ignore[no-untyped-def]
     path = tmp_path / "broken.sqlite"
     if content is not None:
@@ -132,8 +141,13 @@ def test_run_app_on_a_missing_library_shows_the_dialog_and_exits_2(tmp_path):  #
     )
     src = str(Path(app.__file__).resolve().parents[2])
     env = dict(os.environ, PYTHONPATH=src, QT_QPA_PLATFORM="offscreen")
-    out = subprocess.run([sys.executable, "-c", script, str(tmp_path / "nowhere.sqlite")], env=env,
-                         capture_output=True, text=True, timeout=60)
+    out = subprocess.run(
+        [sys.executable, "-c", script, str(tmp_path / "nowhere.sqlite")],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert out.returncode == 2
     assert out.stdout.count("DIALOG") == 1 and "no such library file" in out.stdout
     assert "Traceback" not in out.stderr

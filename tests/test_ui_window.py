@@ -52,12 +52,15 @@ def test_window_title_names_the_library(win):  # type: ignore[no-untyped-def]
     assert win.article_pane.article is not None
 
 
-@pytest.mark.parametrize("slug,quote", [
-    ("seed", "manufactured by a Russian state-owned Air and Space Defense Corporation, Almaz-Antey"),
-    ("seed", "additional deliveries in 2012 and 2014"),
-    ("emoji", "Its radar 📡 sees far"),  # after emoji in the title, caption and text: UTF-16 offsets differ
-    ("hostile", "<script>alert(1)</script>"),
-])
+@pytest.mark.parametrize(
+    "slug,quote",
+    [
+        ("seed", "manufactured by a Russian state-owned Air and Space Defense Corporation, Almaz-Antey"),
+        ("seed", "additional deliveries in 2012 and 2014"),
+        ("emoji", "Its radar 📡 sees far"),  # after emoji in the title, caption and text: UTF-16 offsets differ
+        ("hostile", "<script>alert(1)</script>"),
+    ],
+)
 def test_selecting_a_claim_selects_exactly_its_quote(win, lib, slug, quote):  # type: ignore[no-untyped-def]
     c = _claim(lib, slug, quote)
     assert win.select_claim(c.id)

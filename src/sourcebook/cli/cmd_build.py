@@ -12,8 +12,12 @@ from pathlib import Path
 def add_parser(sub) -> None:  # type: ignore[no-untyped-def]
     p = sub.add_parser("build", help="rebuild the bundled library from seeds/")
     p.add_argument("--seeds", default="seeds", metavar="DIR", help="folder of .txt articles (default: seeds)")
-    p.add_argument("--output", default="resources/sourcebook.sqlite", metavar="PATH",
-                   help="library to write (default: resources/sourcebook.sqlite)")
+    p.add_argument(
+        "--output",
+        default="resources/sourcebook.sqlite",
+        metavar="PATH",
+        help="library to write (default: resources/sourcebook.sqlite)",
+    )
 
 
 def build_time() -> datetime:

@@ -31,8 +31,10 @@ def run(args: argparse.Namespace) -> int:
         found = check.problems(lib)
         if not found:
             s = queries.summary(lib)
-            print(f"{lib.path}: ok ({s.articles} articles, {s.sentences} sentences, {s.claims} claims; "
-                  f"integrity, foreign keys, offsets and search index checked)")
+            print(
+                f"{lib.path}: ok ({s.articles} articles, {s.sentences} sentences, {s.claims} claims; "
+                f"integrity, foreign keys, offsets and search index checked)"
+            )
             return 0
     print(f"{lib.path}: {len(found)} problems", file=sys.stderr)
     for p in found[:50]:

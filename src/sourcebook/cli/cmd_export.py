@@ -29,7 +29,9 @@ def write(records, out, fmt: str) -> int:  # type: ignore[no-untyped-def]
     for rec in records:
         row = rec.to_export()
         if fmt == "csv":
-            row["object"] = json.dumps(row["object"], ensure_ascii=False) if isinstance(row["object"], list) else row["object"]
+            row["object"] = (
+                json.dumps(row["object"], ensure_ascii=False) if isinstance(row["object"], list) else row["object"]
+            )
             row["qualifiers"] = json.dumps(row["qualifiers"], ensure_ascii=False, sort_keys=True)
             w.writerow(row)
         else:
@@ -46,7 +48,11 @@ def run(args: argparse.Namespace) -> int:
     if args.output:
         check_writable(Path(args.output))
     with open_for_reading(args.db) as lib:
-        target = atomic_open(Path(args.output), "w", encoding="utf-8", newline="") if args.output else nullcontext(sys.stdout)
+        target = (
+            atomic_open(Path(args.output), "w", encoding="utf-8", newline="")
+            if args.output
+            else nullcontext(sys.stdout)
+        )
         with target as out:
             n = write(queries.iter_claims(lib), out, args.format)
     if args.output:

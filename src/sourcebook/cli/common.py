@@ -9,8 +9,12 @@ from sourcebook.errors import LibraryError
 
 
 def add_db(p: argparse.ArgumentParser, *, required: bool = False) -> None:
-    p.add_argument("--db", metavar="PATH", required=required,
-                   help="library file" + ("" if required else " (default: the bundled library, read-only)"))
+    p.add_argument(
+        "--db",
+        metavar="PATH",
+        required=required,
+        help="library file" + ("" if required else " (default: the bundled library, read-only)"),
+    )
 
 
 def open_for_reading(db: str | None):  # type: ignore[no-untyped-def]

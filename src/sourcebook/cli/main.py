@@ -18,7 +18,7 @@ def parser(commands: tuple[str, ...] = COMMANDS) -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="sourcebook",
         description="Read defence news with every fact linked to its sentence. "
-                    "With no command, opens the app on the bundled library (or --db PATH).",
+        "With no command, opens the app on the bundled library (or --db PATH).",
     )
     p.add_argument("--version", action="version", version=f"sourcebook {__version__}")
     p.add_argument("--db", metavar="PATH", help="library file to open in the app (default: the bundled library)")
@@ -71,6 +71,7 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as e:  # noqa: BLE001 - users get one line; SOURCEBOOK_DEBUG=1 shows the trace
         if os.environ.get("SOURCEBOOK_DEBUG"):
             raise
-        print(f"sourcebook: internal error: {type(e).__name__}: {e} (SOURCEBOOK_DEBUG=1 shows details)",
-              file=sys.stderr)
+        print(
+            f"sourcebook: internal error: {type(e).__name__}: {e} (SOURCEBOOK_DEBUG=1 shows details)", file=sys.stderr
+        )
         return 70

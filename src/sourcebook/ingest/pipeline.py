@@ -52,8 +52,9 @@ class EntityCache:
         if eid is None:
             row = con.execute("SELECT id FROM entity WHERE kind = ? AND key = ?", key).fetchone()
             if row is None:
-                eid = con.execute("INSERT INTO entity (kind, name, key) VALUES (?, ?, ?)",
-                                  (ref.kind, ref.name, key[1])).lastrowid
+                eid = con.execute(
+                    "INSERT INTO entity (kind, name, key) VALUES (?, ?, ?)", (ref.kind, ref.name, key[1])
+                ).lastrowid
             else:
                 eid = row[0]
             self.ids[key] = eid
@@ -75,8 +76,9 @@ def _insert_numbered(con: sqlite3.Connection, table: str, columns: str, rows: li
     base = con.execute(f"SELECT coalesce(max(id), 0) FROM {table}").fetchone()[0]
     ids = list(range(base + 1, base + 1 + len(rows)))
     marks = ", ".join("?" * (len(rows[0]) + 1))
-    con.executemany(f"INSERT INTO {table} (id, {columns}) VALUES ({marks})",
-                    [(i, *r) for i, r in zip(ids, rows, strict=True)])
+    con.executemany(
+        f"INSERT INTO {table} (id, {columns}) VALUES ({marks})", [(i, *r) for i, r in zip(ids, rows, strict=True)]
+    )
     return ids
 
 
@@ -84,8 +86,9 @@ def _json(value) -> str:  # type: ignore[no-untyped-def]
     return json.dumps(value)  # as SQLAlchemy's JSON type writes it (None is the JSON text null)
 
 
-def write(session: Session, parsed: ParsedArticle, found: Extraction, *, source: str | None,
-          now: datetime) -> tuple[int, int]:
+def write(
+    session: Session, parsed: ParsedArticle, found: Extraction, *, source: str | None, now: datetime
+) -> tuple[int, int]:
     """Insert one article and everything found in it.
 
     The article row goes through SQLAlchemy Core; its blocks, sentences, mentions, entities and
@@ -93,14 +96,32 @@ def write(session: Session, parsed: ParsedArticle, found: Extraction, *, source:
     (same transaction) with executemany: ingest speed is bounded by this loop, and the statement
     machinery above SQLite cost more than SQLite's own work (its FTS triggers included)."""
     text = parsed.text
-    art_id = session.scalar(insert(Article).values(
-        slug=parsed.slug, title=parsed.title, credits=list(parsed.credits), text=text, sha256=sha256(text),
-        ingested_at=now, source_path=source).returning(Article.id))
+    art_id = session.scalar(
+        insert(Article)
+        .values(
+            slug=parsed.slug,
+            title=parsed.title,
+            credits=list(parsed.credits),
+            text=text,
+            sha256=sha256(text),
+            ingested_at=now,
+            source_path=source,
+        )
+        .returning(Article.id)
+    )
     con: sqlite3.Connection = session.connection().connection.driver_connection  # type: ignore[assignment]
-    block_ids = _insert_numbered(con, "block", 'article_id, ordinal, kind, start, "end"',
-                                 [(art_id, i, b.kind, b.start, b.end) for i, b in enumerate(parsed.blocks)])
-    sent_ids = _insert_numbered(con, "sentence", 'article_id, block_id, ordinal, start, "end", text', [
-        (art_id, block_ids[s.block], i, s.start, s.end, text[s.start:s.end]) for i, s in enumerate(found.sentences)])
+    block_ids = _insert_numbered(
+        con,
+        "block",
+        'article_id, ordinal, kind, start, "end"',
+        [(art_id, i, b.kind, b.start, b.end) for i, b in enumerate(parsed.blocks)],
+    )
+    sent_ids = _insert_numbered(
+        con,
+        "sentence",
+        'article_id, block_id, ordinal, start, "end", text',
+        [(art_id, block_ids[s.block], i, s.start, s.end, text[s.start : s.end]) for i, s in enumerate(found.sentences)],
+    )
     entities = EntityCache(session)
     mentions = [(entities.get(m.entity), sent_ids[m.sentence], m.start, m.end) for m in found.mentions]
     if mentions:
@@ -109,23 +130,36 @@ def write(session: Session, parsed: ParsedArticle, found: Extraction, *, source:
     for c in found.claims:
         for e in c.object_list or ():
             entities.get(e)
-        claims.append((
-            art_id, sent_ids[c.sentence], entities.get(c.subject), c.predicate,
-            entities.get(c.object_entity) if c.object_entity else None,
-            c.object_text or (c.object_entity.name if c.object_entity else ""),
-            _json([e.name for e in c.object_list] if c.object_list is not None else None),
-            c.value, c.unit, _json(c.qualifiers), c.quote_start, c.quote_end,
-            text[c.quote_start:c.quote_end], c.rule, "extracted"))
+        claims.append(
+            (
+                art_id,
+                sent_ids[c.sentence],
+                entities.get(c.subject),
+                c.predicate,
+                entities.get(c.object_entity) if c.object_entity else None,
+                c.object_text or (c.object_entity.name if c.object_entity else ""),
+                _json([e.name for e in c.object_list] if c.object_list is not None else None),
+                c.value,
+                c.unit,
+                _json(c.qualifiers),
+                c.quote_start,
+                c.quote_end,
+                text[c.quote_start : c.quote_end],
+                c.rule,
+                "extracted",
+            )
+        )
     if claims:
         con.executemany(
             """INSERT INTO claim (article_id, sentence_id, subject_id, predicate, object_id, object_text,
                object_list, value, unit, qualifiers, quote_start, quote_end, quote, rule, status)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", claims)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            claims,
+        )
     return len(sent_ids), len(claims)
 
 
-def ingest(lib: Library, parsed: ParsedArticle, *, source: str | None = None,
-           now: datetime | None = None) -> Outcome:
+def ingest(lib: Library, parsed: ParsedArticle, *, source: str | None = None, now: datetime | None = None) -> Outcome:
     """Add one article, replacing an older text of the same slug; nothing if the text is unchanged."""
     digest = sha256(parsed.text)
     with lib.session() as s:
@@ -142,8 +176,9 @@ def ingest(lib: Library, parsed: ParsedArticle, *, source: str | None = None,
     return Outcome(parsed.slug, "replaced" if old else "added", n_sent, n_claims)
 
 
-def ingest_path(lib: Library, path: Path, *, now: datetime | None = None,
-                warn: Callable[[str], None] | None = None) -> Outcome:
+def ingest_path(
+    lib: Library, path: Path, *, now: datetime | None = None, warn: Callable[[str], None] | None = None
+) -> Outcome:
     parsed = read_file(path)
     for w in parsed.warnings:
         if warn:

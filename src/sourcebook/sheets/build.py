@@ -22,10 +22,13 @@ if TYPE_CHECKING:  # store.library loads SQLAlchemy; a sheet reads through store
     from sourcebook.store.library import Library
     from sourcebook.store.quick import ReadLibrary
 
-HEADER = (("type", "Type / class", False), ("origin", "Origin", True),
-          ("manufacturer", "Manufacturer", True), ("developer", "Developer", True))
-SHOWN = {"type", "origin", "manufacturer", "developer", "operator", "capability", *CONTRACT, *DELIVERY,
-         *rel.KINDS}
+HEADER = (
+    ("type", "Type / class", False),
+    ("origin", "Origin", True),
+    ("manufacturer", "Manufacturer", True),
+    ("developer", "Developer", True),
+)
+SHOWN = {"type", "origin", "manufacturer", "developer", "operator", "capability", *CONTRACT, *DELIVERY, *rel.KINDS}
 KIND_ORDER = {"contract": 0, "delivery": 1, "agreement": 2, "exercise": 3}
 
 
@@ -37,9 +40,15 @@ def _entity_key(c: ClaimRecord) -> str:
     return f"#{c.object_id}" if c.object_id is not None else fold(c.object_display())
 
 
-def fact(label: str, claims: Iterable[ClaimRecord], citer: Citer, *, single: bool,
-         key: Callable[[ClaimRecord], object] = _entity_key,
-         text: Callable[[ClaimRecord], str] = ClaimRecord.object_display) -> Fact:
+def fact(
+    label: str,
+    claims: Iterable[ClaimRecord],
+    citer: Citer,
+    *,
+    single: bool,
+    key: Callable[[ClaimRecord], object] = _entity_key,
+    text: Callable[[ClaimRecord], str] = ClaimRecord.object_display,
+) -> Fact:
     """One attribute: claims with the same key are one value with several notes."""
     groups: dict[object, list[ClaimRecord]] = {}
     for c in sorted(claims, key=sort_key):
@@ -51,8 +60,11 @@ def _measure(c: ClaimRecord) -> tuple:
     q = c.qualifiers
     value = q.get("value", c.value)
     unit = q.get("unit") or c.unit or ""
-    return (number_text(value) if value is not None else fold(c.object_text), fold(str(unit)),
-            fold(str(q.get("bound") or "")))
+    return (
+        number_text(value) if value is not None else fold(c.object_text),
+        fold(str(unit)),
+        fold(str(q.get("bound") or "")),
+    )
 
 
 def _measure_text(c: ClaimRecord) -> str:
@@ -82,8 +94,11 @@ def build(lib: Library | ReadLibrary, entity_id: int) -> SpecSheet:
     claims = [c for c in queries.claims(lib, ClaimFilter(entity_id=entity_id), limit=None) if c.status != "rejected"]
     own = [c for c in claims if c.subject_id == entity_id]
     as_object = [c for c in claims if c.subject_id != entity_id and c.predicate not in rel.KINDS]
-    views = {aid: v for aid in sorted({c.article_id for c in own + as_object})
-             if (v := queries.article(lib, aid)) is not None}
+    views = {
+        aid: v
+        for aid in sorted({c.article_id for c in own + as_object})
+        if (v := queries.article(lib, aid)) is not None
+    }
     citer = Citer({aid: article_date(v.text) for aid, v in views.items()})
 
     def of(*preds: str) -> list[ClaimRecord]:
@@ -95,8 +110,9 @@ def build(lib: Library | ReadLibrary, entity_id: int) -> SpecSheet:
     caps: dict[str, list[ClaimRecord]] = {}
     for c in sorted(of("capability"), key=sort_key):
         caps.setdefault(fold(_attribute(c)), []).append(c)
-    capabilities = tuple(fact(_attribute(cs[0]), cs, citer, single=True, key=_measure, text=_measure_text)
-                         for cs in caps.values())
+    capabilities = tuple(
+        fact(_attribute(cs[0]), cs, citer, single=True, key=_measure, text=_measure_text) for cs in caps.values()
+    )
 
     transfers, events, undated = register(of(*CONTRACT, *DELIVERY), citer)
     found = rel.related(lib, entity_id, own, views)
@@ -106,21 +122,47 @@ def build(lib: Library | ReadLibrary, entity_id: int) -> SpecSheet:
 
     other: list[Fact] = []
     if of("deployed_to"):
-        other.append(fact("Deployed to", of("deployed_to"), citer, single=False,
-                          key=lambda c: (_entity_key(c), c.qualifiers.get("year")), text=_place_text))
+        other.append(
+            fact(
+                "Deployed to",
+                of("deployed_to"),
+                citer,
+                single=False,
+                key=lambda c: (_entity_key(c), c.qualifiers.get("year")),
+                text=_place_text,
+            )
+        )
     for p in sorted({c.predicate for c in own} - SHOWN - {"deployed_to"}):
         other.append(fact(p.replace("_", " ").capitalize(), of(p), citer, single=False))
     for p in sorted({c.predicate for c in as_object}):
         cs = [c for c in as_object if c.predicate == p]
-        other.append(fact(f"{p.replace('_', ' ').capitalize()} (of)", cs, citer, single=False,
-                          key=lambda c: c.subject_id, text=lambda c: c.subject))
+        other.append(
+            fact(
+                f"{p.replace('_', ' ').capitalize()} (of)",
+                cs,
+                citer,
+                single=False,
+                key=lambda c: c.subject_id,
+                text=lambda c: c.subject,
+            )
+        )
 
     timeline = sorted([*events, *a_events, *e_events], key=lambda e: (e.year, KIND_ORDER[e.kind], e.label))
     return SpecSheet(
-        entity_id=ent.id, name=ent.name, aliases=ent.aliases, header=header, operators=operators,
-        capabilities=capabilities, transfers=tuple(transfers), agreements=tuple(agreements),
-        exercises=tuple(exercises), other=tuple(other), timeline=tuple(timeline),
-        undated={k: v for k, v in undated.items() if v}, notes=citer.notes(), articles=len(views),
+        entity_id=ent.id,
+        name=ent.name,
+        aliases=ent.aliases,
+        header=header,
+        operators=operators,
+        capabilities=capabilities,
+        transfers=tuple(transfers),
+        agreements=tuple(agreements),
+        exercises=tuple(exercises),
+        other=tuple(other),
+        timeline=tuple(timeline),
+        undated={k: v for k, v in undated.items() if v},
+        notes=citer.notes(),
+        articles=len(views),
     )
 
 

@@ -76,9 +76,17 @@ class Citer:
             c: ClaimRecord = entry["claim"]
             qs = max(0, min(len(c.sentence), c.quote_start - c.sentence_start))
             qe = max(qs, min(len(c.sentence), c.quote_end - c.sentence_start))
-            out.append(Note(
-                number=i, claim_ids=tuple(entry["ids"]), article_slug=c.article_slug,
-                article_title=c.article_title, credits=c.article_credits, date=self.dates.get(c.article_id),
-                sentence=c.sentence, quote_start=qs, quote_end=qe,
-            ))
+            out.append(
+                Note(
+                    number=i,
+                    claim_ids=tuple(entry["ids"]),
+                    article_slug=c.article_slug,
+                    article_title=c.article_title,
+                    credits=c.article_credits,
+                    date=self.dates.get(c.article_id),
+                    sentence=c.sentence,
+                    quote_start=qs,
+                    quote_end=qe,
+                )
+            )
         return tuple(out)

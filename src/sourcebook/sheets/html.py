@@ -27,8 +27,12 @@ from sourcebook.sheets.related import SAME_PARTIES, SAME_SENTENCE
 
 TIMELINE_URL = "sourcebook-timeline.png"
 TABLE = '<table class="grid" width="100%" cellspacing="0" cellpadding="3">'
-KIND_WORDS = {"contract": ("contract", "contracts"), "delivery": ("delivery", "deliveries"),
-              "agreement": ("agreement", "agreements"), "exercise": ("exercise", "exercises")}
+KIND_WORDS = {
+    "contract": ("contract", "contracts"),
+    "delivery": ("delivery", "deliveries"),
+    "agreement": ("agreement", "agreements"),
+    "exercise": ("exercise", "exercises"),
+}
 
 
 @cache
@@ -80,7 +84,8 @@ class _Writer:
         rows.append(("Operators", self.values(s.operators.values), False))
         body = "".join(
             f'<tr><td class="label" width="24%">{label}{self.badge(disputed)}</td><td>{cell}</td></tr>'
-            for label, cell, disputed in rows)
+            for label, cell, disputed in rows
+        )
         return f'<table class="grid" width="100%" cellspacing="0" cellpadding="3">{body}</table>'
 
     @staticmethod
@@ -93,9 +98,13 @@ class _Writer:
             return self.section("Capabilities", '<p class="none">No capability stated in the library.</p>')
         rows = "".join(
             f'<tr><td class="label" width="34%">{escape(f.label)}{self.badge(f.disputed)}</td>'
-            f"<td>{self.values(f.values)}</td></tr>" for f in caps)
-        table = (f'<table class="grid" width="100%" cellspacing="0" cellpadding="3"><thead><tr>'
-                 f'<th width="34%">Attribute</th><th>Value (unit)</th></tr></thead>{rows}</table>')
+            f"<td>{self.values(f.values)}</td></tr>"
+            for f in caps
+        )
+        table = (
+            f'<table class="grid" width="100%" cellspacing="0" cellpadding="3"><thead><tr>'
+            f'<th width="34%">Attribute</th><th>Value (unit)</th></tr></thead>{rows}</table>'
+        )
         return self.section("Capabilities", table)
 
     def register(self) -> str:
@@ -103,29 +112,38 @@ class _Writer:
         if not rows:
             none = '<p class="none">No contract or delivery stated in the library.</p>'
             return self.section("Transfer register", none)
-        head = ('<thead><tr><th width="13%">Supplier</th><th width="15%">Recipient</th><th width="15%">Quantity</th>'
-                '<th width="15%">Ordered</th><th width="16%">Delivered</th><th>Comment</th></tr></thead>')
+        head = (
+            '<thead><tr><th width="13%">Supplier</th><th width="15%">Recipient</th><th width="15%">Quantity</th>'
+            '<th width="15%">Ordered</th><th width="16%">Delivered</th><th>Comment</th></tr></thead>'
+        )
         body = "".join(self.transfer(t) for t in rows)
-        note = ('<p class="rule">One row per contract; deliveries of the same quantity between the same parties '
-                'share a row with their years. Values not stated are shown as unknown.</p>')
+        note = (
+            '<p class="rule">One row per contract; deliveries of the same quantity between the same parties '
+            "share a row with their years. Values not stated are shown as unknown.</p>"
+        )
         return self.section("Transfer register", f"{TABLE}{head}{body}</table>{note}")
 
     def transfer(self, t: Transfer) -> str:
         supplier = f'<span class="unknown">{UNKNOWN}</span>' if t.supplier == UNKNOWN else escape(t.supplier)
-        return (f"<tr><td>{supplier}</td><td>{self.value(t.recipient)}</td><td>{self.value(t.quantity)}</td>"
-                f"<td>{self.values(t.ordered, ', ')}</td><td>{self.values(t.delivered, ', ')}</td>"
-                f"<td>{escape(t.comment)}</td></tr>")
+        return (
+            f"<tr><td>{supplier}</td><td>{self.value(t.recipient)}</td><td>{self.value(t.quantity)}</td>"
+            f"<td>{self.values(t.ordered, ', ')}</td><td>{self.values(t.delivered, ', ')}</td>"
+            f"<td>{escape(t.comment)}</td></tr>"
+        )
 
     def related(self, title: str, rows: tuple[Related, ...], who: str) -> str:
         if not rows:
             none = f'<p class="none">No {title.lower()} related to {escape(self.sheet.name)}.</p>'
             return self.section(title, none)
-        head = (f'<thead><tr><th width="26%">Name</th><th width="30%">{who}</th><th width="14%">Year</th>'
-                f'<th>Related by</th></tr></thead>')
+        head = (
+            f'<thead><tr><th width="26%">Name</th><th width="30%">{who}</th><th width="14%">Year</th>'
+            f"<th>Related by</th></tr></thead>"
+        )
         body = "".join(
             f"<tr><td>{self.value(r.name)}</td><td>{escape(', '.join(r.parties)) or NONE_SHOWN}</td>"
-            f"<td>{self.values(r.years, ', ')}</td><td><span class=\"why\">{escape(r.why)}</span></td></tr>"
-            for r in rows)
+            f'<td>{self.values(r.years, ", ")}</td><td><span class="why">{escape(r.why)}</span></td></tr>'
+            for r in rows
+        )
         return self.section(title, f"{TABLE}{head}{body}</table>")
 
     def other(self) -> str:
@@ -133,7 +151,9 @@ class _Writer:
             return ""
         rows = "".join(
             f'<tr><td class="label" width="24%">{escape(f.label)}{self.badge(f.disputed)}</td>'
-            f"<td>{self.values(f.values)}</td></tr>" for f in self.sheet.other)
+            f"<td>{self.values(f.values)}</td></tr>"
+            for f in self.sheet.other
+        )
         return self.section("Other statements", f"{TABLE}{rows}</table>")
 
     def timeline(self) -> str:
@@ -170,9 +190,11 @@ class _Writer:
         else:
             link = f"claim:{n.claim_ids[0]}" if self.mode == "qt" else f"#note-{n.number}"
             number = f'<a class="nn" name="note-{n.number}" href="{link}">[{n.number}]</a>'
-        return (f'<p class="note">{number} '
-                f'“{escape(before)}<span class="q">{escape(quote)}</span>{escape(after)}”<br/>'
-                f'<span class="src">{" — ".join(src)}</span></p>')
+        return (
+            f'<p class="note">{number} '
+            f'“{escape(before)}<span class="q">{escape(quote)}</span>{escape(after)}”<br/>'
+            f'<span class="src">{" — ".join(src)}</span></p>'
+        )
 
     @staticmethod
     def section(title: str, content: str) -> str:
@@ -180,26 +202,36 @@ class _Writer:
 
     def body(self) -> str:
         s = self.sheet
-        return "".join((
-            self.infobox(), self.capabilities(), self.timeline(), self.register(),
-            self.related("Agreements", s.agreements, "Parties"),
-            self.related("Exercises", s.exercises, "Participants"),
-            self.other(), self.notes(),
-        ))
+        return "".join(
+            (
+                self.infobox(),
+                self.capabilities(),
+                self.timeline(),
+                self.register(),
+                self.related("Agreements", s.agreements, "Parties"),
+                self.related("Exercises", s.exercises, "Participants"),
+                self.other(),
+                self.notes(),
+            )
+        )
 
 
 def subtitle(sheet: SpecSheet) -> str:
     disputed = len(sheet.disputed)
-    parts = [f"{len(sheet.notes)} source sentence{'s' if len(sheet.notes) != 1 else ''}",
-             f"{sheet.articles} article{'s' if sheet.articles != 1 else ''}"]
+    parts = [
+        f"{len(sheet.notes)} source sentence{'s' if len(sheet.notes) != 1 else ''}",
+        f"{sheet.articles} article{'s' if sheet.articles != 1 else ''}",
+    ]
     if disputed:
         parts.append(f"{disputed} disputed value{'s' if disputed != 1 else ''}")
     return "Spec sheet · " + " · ".join(parts)
 
 
 def related_rule() -> str:
-    return (f"Related by “{SAME_SENTENCE}”: stated in a sentence that names the system. "
-            f"“{SAME_PARTIES}”: stated in an article about the system, between its suppliers, recipients or operators.")
+    return (
+        f"Related by “{SAME_SENTENCE}”: stated in a sentence that names the system. "
+        f"“{SAME_PARTIES}”: stated in an article about the system, between its suppliers, recipients or operators."
+    )
 
 
 def render_html(sheet: SpecSheet, *, library_name: str, generated: datetime | str, mode: str = "file") -> str:
@@ -207,11 +239,16 @@ def render_html(sheet: SpecSheet, *, library_name: str, generated: datetime | st
     in the app, "paper" for one printed or written as PDF."""
     when = generated.strftime("%Y-%m-%d %H:%M") if isinstance(generated, datetime) else str(generated)
     w = _Writer(sheet, mode)
-    colophon = (f"Generated {escape(when)} by Sourcebook from the library “{escape(library_name)}”. "
-                f"Every value cites the sentence that states it. {escape(related_rule())}")
+    colophon = (
+        f"Generated {escape(when)} by Sourcebook from the library “{escape(library_name)}”. "
+        f"Every value cites the sentence that states it. {escape(related_rule())}"
+    )
     return template().substitute(
-        title=escape(sheet.name), css=stylesheet(), subtitle=escape(subtitle(sheet)),
-        sections=w.body(), colophon=colophon,
+        title=escape(sheet.name),
+        css=stylesheet(),
+        subtitle=escape(subtitle(sheet)),
+        sections=w.body(),
+        colophon=colophon,
     )
 
 

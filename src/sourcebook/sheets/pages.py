@@ -39,15 +39,24 @@ def _table_rows(doc: QTextDocument, layout: QAbstractTextDocumentLayout, table: 
     n_rows, n_cols = table.rows(), table.columns()
     if n_rows == 0:
         return []
-    tops = [layout.blockBoundingRect(doc.findBlock(table.cellAt(r, 0).firstPosition())).top() - ROW_GAP
-            for r in range(n_rows)]
-    last = max(layout.blockBoundingRect(doc.findBlock(table.cellAt(n_rows - 1, c).lastPosition())).bottom()
-               for c in range(n_cols)) + ROW_GAP
+    tops = [
+        layout.blockBoundingRect(doc.findBlock(table.cellAt(r, 0).firstPosition())).top() - ROW_GAP
+        for r in range(n_rows)
+    ]
+    last = (
+        max(
+            layout.blockBoundingRect(doc.findBlock(table.cellAt(n_rows - 1, c).lastPosition())).bottom()
+            for c in range(n_cols)
+        )
+        + ROW_GAP
+    )
     bottoms = [*tops[1:], last]
     n_head = table.format().headerRowCount()
     header = (tops[0], bottoms[n_head - 1]) if 0 < n_head < n_rows else None
-    return [Unit(tops[r], max(bottoms[r], tops[r]), header=header if r >= n_head else None, keep_next=r < n_head)
-            for r in range(n_rows)]
+    return [
+        Unit(tops[r], max(bottoms[r], tops[r]), header=header if r >= n_head else None, keep_next=r < n_head)
+        for r in range(n_rows)
+    ]
 
 
 def units(doc: QTextDocument) -> list[Unit]:
@@ -103,7 +112,7 @@ def paginate(doc: QTextDocument, height: float) -> list[Page]:
             pages.append(Page(top, total, header))
             break
         cut, next_header = limit, None
-        for u in found[bisect_right(tops, top + 1):]:  # units that start on this page, in order
+        for u in found[bisect_right(tops, top + 1) :]:  # units that start on this page, in order
             if u.top < cut < u.bottom:
                 cut, next_header = u.top, u.header
             elif u.top >= cut:

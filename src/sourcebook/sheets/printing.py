@@ -103,8 +103,9 @@ def timeline_image(sheet: SpecSheet) -> QImage | None:
     return image
 
 
-def sheet_document(sheet: SpecSheet, *, library_name: str, generated: datetime | str,
-                   parent=None, width: float | None = None) -> QTextDocument:  # type: ignore[no-untyped-def]
+def sheet_document(
+    sheet: SpecSheet, *, library_name: str, generated: datetime | str, parent=None, width: float | None = None
+) -> QTextDocument:  # type: ignore[no-untyped-def]
     """The sheet as a QTextDocument, links as claim:ID, the timeline as an image resource.
 
     With ``width`` (document units, see ``body_size``) the document is for paper: laid out at
@@ -128,8 +129,9 @@ def sheet_document(sheet: SpecSheet, *, library_name: str, generated: datetime |
             doc.setProperty(TIMELINE_SVG, svg)
     if image is not None:
         doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(TIMELINE_URL), image)
-    doc.setHtml(render_html(sheet, library_name=library_name, generated=generated,
-                            mode="qt" if width is None else "paper"))
+    doc.setHtml(
+        render_html(sheet, library_name=library_name, generated=generated, mode="qt" if width is None else "paper")
+    )
     doc.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, sheet.name)
     if width is not None:
         _keep_shaping(doc)
@@ -185,8 +187,11 @@ def _band(painter: QPainter, rect: QRectF, left: str, right: str, *, top: bool) 
     font.setBold(top)
     painter.setFont(font)
     painter.setPen(QColor("#0d2b4e" if top else "#555555"))
-    text_rect = QRectF(rect.left(), rect.top(), rect.width(), rect.height() - 9) if top else \
-        QRectF(rect.left(), rect.top() + 9, rect.width(), rect.height() - 9)
+    text_rect = (
+        QRectF(rect.left(), rect.top(), rect.width(), rect.height() - 9)
+        if top
+        else QRectF(rect.left(), rect.top() + 9, rect.width(), rect.height() - 9)
+    )
     align = Qt.AlignmentFlag.AlignBottom if top else Qt.AlignmentFlag.AlignTop
     painter.drawText(text_rect, int(align | Qt.AlignmentFlag.AlignLeft), left)
     painter.drawText(text_rect, int(align | Qt.AlignmentFlag.AlignRight), right)
@@ -247,8 +252,14 @@ def footer_text(library_name: str, generated: datetime | str) -> str:
     return f"{library_name} · generated {when} · Sourcebook"
 
 
-def write_pdf(sheet: SpecSheet, path: str | os.PathLike[str], *, library_name: str,
-              generated: datetime | str, page_size: str = "A4") -> int:
+def write_pdf(
+    sheet: SpecSheet,
+    path: str | os.PathLike[str],
+    *,
+    library_name: str,
+    generated: datetime | str,
+    page_size: str = "A4",
+) -> int:
     """Write the sheet as a PDF, atomically (a temporary file renamed over the destination)."""
     ensure_gui()
     layout = page_layout(page_size)

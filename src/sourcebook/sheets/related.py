@@ -60,8 +60,9 @@ def why_related(c: ClaimRecord, sentences: set[int], parties: set[str]) -> str |
     return None
 
 
-def related(lib: Library | ReadLibrary, entity_id: int, own: list[ClaimRecord],
-            views: dict[int, ArticleView]) -> list[tuple[ClaimRecord, str]]:
+def related(
+    lib: Library | ReadLibrary, entity_id: int, own: list[ClaimRecord], views: dict[int, ArticleView]
+) -> list[tuple[ClaimRecord, str]]:
     """Agreement and exercise claims related to the system, each with the rule that relates it.
 
     The candidates are read in one query per kind over all the system's articles at once (the

@@ -37,8 +37,10 @@ def to_text(sheet: SpecSheet) -> str:
     out += [_fact_line(f, 24) for f in sheet.capabilities] or ["  none stated"]
     out += ["", "Transfer register (supplier -> recipient | quantity | ordered | delivered | comment)"]
     for t in sheet.transfers:
-        out.append(f"  {t.supplier} -> {_v(t.recipient)} | {_v(t.quantity)} | {_vs(t.ordered, ', ')} | "
-                   f"{_vs(t.delivered, ', ')} | {t.comment}")
+        out.append(
+            f"  {t.supplier} -> {_v(t.recipient)} | {_v(t.quantity)} | {_vs(t.ordered, ', ')} | "
+            f"{_vs(t.delivered, ', ')} | {t.comment}"
+        )
     if not sheet.transfers:
         out.append("  none stated")
     for title, rows in (("Agreements", sheet.agreements), ("Exercises", sheet.exercises)):
@@ -73,21 +75,60 @@ def to_dict(sheet: SpecSheet) -> dict[str, Any]:
         return {"label": f.label, "disputed": f.disputed, "values": [value(v) for v in f.values]}
 
     return {
-        "entity_id": sheet.entity_id, "name": sheet.name, "aliases": list(sheet.aliases),
-        "header": [fact(f) for f in sheet.header], "operators": fact(sheet.operators),
+        "entity_id": sheet.entity_id,
+        "name": sheet.name,
+        "aliases": list(sheet.aliases),
+        "header": [fact(f) for f in sheet.header],
+        "operators": fact(sheet.operators),
         "capabilities": [fact(f) for f in sheet.capabilities],
-        "transfers": [{"kind": t.kind, "supplier": t.supplier, "recipient": value(t.recipient),
-                       "quantity": value(t.quantity), "ordered": [value(v) for v in t.ordered],
-                       "delivered": [value(v) for v in t.delivered], "comment": t.comment} for t in sheet.transfers],
-        "agreements": [{"name": value(r.name), "parties": list(r.parties), "years": [value(v) for v in r.years],
-                        "related_by": r.why} for r in sheet.agreements],
-        "exercises": [{"name": value(r.name), "participants": list(r.parties), "years": [value(v) for v in r.years],
-                       "related_by": r.why} for r in sheet.exercises],
+        "transfers": [
+            {
+                "kind": t.kind,
+                "supplier": t.supplier,
+                "recipient": value(t.recipient),
+                "quantity": value(t.quantity),
+                "ordered": [value(v) for v in t.ordered],
+                "delivered": [value(v) for v in t.delivered],
+                "comment": t.comment,
+            }
+            for t in sheet.transfers
+        ],
+        "agreements": [
+            {
+                "name": value(r.name),
+                "parties": list(r.parties),
+                "years": [value(v) for v in r.years],
+                "related_by": r.why,
+            }
+            for r in sheet.agreements
+        ],
+        "exercises": [
+            {
+                "name": value(r.name),
+                "participants": list(r.parties),
+                "years": [value(v) for v in r.years],
+                "related_by": r.why,
+            }
+            for r in sheet.exercises
+        ],
         "other": [fact(f) for f in sheet.other],
-        "timeline": [asdict(e) for e in sheet.timeline], "undated": dict(sheet.undated),
-        "notes": [{"number": n.number, "claims": list(n.claim_ids), "article": n.article_slug,
-                   "title": n.article_title, "credits": list(n.credits), "date": n.date, "sentence": n.sentence,
-                   "quote": n.parts()[1], "quote_start": n.quote_start, "quote_end": n.quote_end} for n in sheet.notes],
+        "timeline": [asdict(e) for e in sheet.timeline],
+        "undated": dict(sheet.undated),
+        "notes": [
+            {
+                "number": n.number,
+                "claims": list(n.claim_ids),
+                "article": n.article_slug,
+                "title": n.article_title,
+                "credits": list(n.credits),
+                "date": n.date,
+                "sentence": n.sentence,
+                "quote": n.parts()[1],
+                "quote_start": n.quote_start,
+                "quote_end": n.quote_end,
+            }
+            for n in sheet.notes
+        ],
         "articles": sheet.articles,
     }
 

@@ -7,8 +7,12 @@ from html import escape
 
 from sourcebook.sheets.model import Event
 
-LANES = (("contract", "Contracts", "#1f5fa8"), ("delivery", "Deliveries", "#2e8b57"),
-         ("agreement", "Agreements", "#8a5a00"), ("exercise", "Exercises", "#8b2252"))
+LANES = (
+    ("contract", "Contracts", "#1f5fa8"),
+    ("delivery", "Deliveries", "#2e8b57"),
+    ("agreement", "Agreements", "#8a5a00"),
+    ("exercise", "Exercises", "#8b2252"),
+)
 WIDTH = 680
 LANE_H = 22
 TOP = 8
@@ -44,15 +48,18 @@ def svg(events: Sequence[Event]) -> str:
 
     roomy = (x1 - x0) / (hi - lo) >= 26  # room for note numbers beside the dots
 
-    out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" '
-           f'font-family="DejaVu Sans, Helvetica, Arial, sans-serif" font-size="10">',
-           f'<rect x="0" y="0" width="{w}" height="{h}" fill="#ffffff"/>']
+    out = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" '
+        f'font-family="DejaVu Sans, Helvetica, Arial, sans-serif" font-size="10">',
+        f'<rect x="0" y="0" width="{w}" height="{h}" fill="#ffffff"/>',
+    ]
     axis_y = TOP + LANE_H * len(LANES)
     for i, (kind, label, colour) in enumerate(LANES):
         y = TOP + LANE_H * i + LANE_H / 2
         if i % 2 == 0:
-            out.append(f'<rect x="{LEFT}" y="{TOP + LANE_H * i}" width="{w - LEFT - RIGHT}" height="{LANE_H}" '
-                       f'fill="#f3f5f8"/>')
+            out.append(
+                f'<rect x="{LEFT}" y="{TOP + LANE_H * i}" width="{w - LEFT - RIGHT}" height="{LANE_H}" fill="#f3f5f8"/>'
+            )
         out.append(f'<text x="{LEFT - 6}" y="{y + 3.5:.1f}" text-anchor="end" fill="{colour}">{label}</text>')
         counts: dict[int, list[Event]] = {}
         for e in events:
@@ -64,8 +71,10 @@ def svg(events: Sequence[Event]) -> str:
             title = escape("; ".join(f"{e.year} {e.label}" for e in group))
             out.append(f'<circle cx="{cx:.1f}" cy="{y:.1f}" r="{r}" fill="{colour}"><title>{title}</title></circle>')
             if len(group) > 1:
-                out.append(f'<text x="{cx:.1f}" y="{y + 3.2:.1f}" text-anchor="middle" fill="#ffffff" '
-                           f'font-size="8" font-weight="bold">{len(group)}</text>')
+                out.append(
+                    f'<text x="{cx:.1f}" y="{y + 3.2:.1f}" text-anchor="middle" fill="#ffffff" '
+                    f'font-size="8" font-weight="bold">{len(group)}</text>'
+                )
             nums = sorted({n for e in group for n in e.numbers})
             if nums and roomy:
                 marks = ",".join(str(n) for n in nums[:4]) + ("…" if len(nums) > 4 else "")

@@ -92,8 +92,14 @@ def register(claims: Iterable[ClaimRecord], citer: Citer) -> tuple[list[Transfer
         if kind is None:
             continue
         q = c.qualifiers
-        base = (kind, _key(q.get("supplier")), _recipient_key(c), number_text(q.get("quantity")),
-                _key(q.get("unit")), _key(q.get("status")))
+        base = (
+            kind,
+            _key(q.get("supplier")),
+            _recipient_key(c),
+            number_text(q.get("quantity")),
+            _key(q.get("unit")),
+            _key(q.get("status")),
+        )
         if kind == "contract":
             base += (_key(when_text(q)), number_text(q.get("value")))
         groups.setdefault(base, []).append(c)
@@ -103,8 +109,14 @@ def register(claims: Iterable[ClaimRecord], citer: Citer) -> tuple[list[Transfer
         years = [y for y in (year_of(c.qualifiers) for c in cs) if y is not None]
         first = cs[0]
         supplier = first.qualifiers.get("supplier")
-        return (supplier is None, fold(str(supplier or "")), fold(first.object_display()),
-                min(years) if years else 9999, key[0] != "contract", sort_key(first))
+        return (
+            supplier is None,
+            fold(str(supplier or "")),
+            fold(first.object_display()),
+            min(years) if years else 9999,
+            key[0] != "contract",
+            sort_key(first),
+        )
 
     rows: list[Transfer] = []
     events: list[Event] = []
@@ -123,11 +135,17 @@ def register(claims: Iterable[ClaimRecord], citer: Citer) -> tuple[list[Transfer
         dated = sorted(by_when.items(), key=lambda kv: (year_of(kv[1][0].qualifiers) or 9999, kv[0]))
         whens = tuple(citer.value(w, group) for w, group in dated)
         supplier = str(q.get("supplier") or UNKNOWN)
-        rows.append(Transfer(
-            kind=kind, supplier=supplier, recipient=recipient, quantity=quantity,
-            ordered=whens if kind == "contract" else (), delivered=whens if kind == "delivery" else (),
-            comment="; ".join(_comment(kind, q)),
-        ))
+        rows.append(
+            Transfer(
+                kind=kind,
+                supplier=supplier,
+                recipient=recipient,
+                quantity=quantity,
+                ordered=whens if kind == "contract" else (),
+                delivered=whens if kind == "delivery" else (),
+                comment="; ".join(_comment(kind, q)),
+            )
+        )
         label = f"{supplier} → {recipient.text}" if supplier != UNKNOWN else recipient.text
         placed = False
         for (_, group), v in zip(dated, whens, strict=True):
@@ -151,5 +169,12 @@ def _mark_disputed_quantities(rows: list[Transfer]) -> None:
         if len({rows[i].quantity.text for i in idx}) > 1:
             for i in idx:
                 r = rows[i]
-                rows[i] = Transfer(r.kind, r.supplier, r.recipient, r.quantity, r.ordered, r.delivered,
-                                   r.comment + "; quantity disputed")
+                rows[i] = Transfer(
+                    r.kind,
+                    r.supplier,
+                    r.recipient,
+                    r.quantity,
+                    r.ordered,
+                    r.delivered,
+                    r.comment + "; quantity disputed",
+                )

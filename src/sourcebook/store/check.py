@@ -43,21 +43,26 @@ def _offsets(lib: Library) -> list[Problem]:
         for art_id, slug, text in s.execute(select(Article.id, Article.slug, Article.text)):
             bounds = {}
             for sid, start, end, stext in s.execute(
-                    select(Sentence.id, Sentence.start, Sentence.end, Sentence.text).where(Sentence.article_id == art_id)):
+                select(Sentence.id, Sentence.start, Sentence.end, Sentence.text).where(Sentence.article_id == art_id)
+            ):
                 bounds[sid] = (start, end)
                 if not (0 <= start < end <= len(text)) or text[start:end] != stext:
                     out.append(Problem("offsets", f"{slug}: sentence {sid} is not the article text at {start}:{end}"))
             for cid, sid, qs, qe, quote in s.execute(
-                    select(Claim.id, Claim.sentence_id, Claim.quote_start, Claim.quote_end, Claim.quote)
-                    .where(Claim.article_id == art_id)):
+                select(Claim.id, Claim.sentence_id, Claim.quote_start, Claim.quote_end, Claim.quote).where(
+                    Claim.article_id == art_id
+                )
+            ):
                 ss, se = bounds.get(sid, (None, None))
                 if ss is None:
                     out.append(Problem("offsets", f"{slug}: claim {cid} cites sentence {sid} of another article"))
                 elif not (ss <= qs < qe <= se) or text[qs:qe] != quote:
                     out.append(Problem("offsets", f"{slug}: claim {cid} quote is not the article text at {qs}:{qe}"))
             for mid, sid, ms, me in s.execute(
-                    select(Mention.id, Mention.sentence_id, Mention.start, Mention.end)
-                    .where(Mention.sentence_id.in_(list(bounds)))):
+                select(Mention.id, Mention.sentence_id, Mention.start, Mention.end).where(
+                    Mention.sentence_id.in_(list(bounds))
+                )
+            ):
                 ss, se = bounds[sid]
                 if not (ss <= ms < me <= se):
                     out.append(Problem("offsets", f"{slug}: mention {mid} lies outside its sentence"))

@@ -28,14 +28,14 @@ DDL = [
     f"""CREATE VIRTUAL TABLE sentence_fts USING fts5(text, content = 'sentence', content_rowid = 'id',
         tokenize = '{TOKENIZE}')""",
     f"""CREATE TRIGGER claim_fts_ai AFTER INSERT ON claim BEGIN
-        INSERT INTO claim_fts(rowid, subject, predicate, object, quote) VALUES (new.id, {_CLAIM_ROW.format(r='new')});
+        INSERT INTO claim_fts(rowid, subject, predicate, object, quote) VALUES (new.id, {_CLAIM_ROW.format(r="new")});
     END""",
     """CREATE TRIGGER claim_fts_ad AFTER DELETE ON claim BEGIN
         DELETE FROM claim_fts WHERE rowid = old.id;
     END""",
     f"""CREATE TRIGGER claim_fts_au AFTER UPDATE ON claim BEGIN
         DELETE FROM claim_fts WHERE rowid = old.id;
-        INSERT INTO claim_fts(rowid, subject, predicate, object, quote) VALUES (new.id, {_CLAIM_ROW.format(r='new')});
+        INSERT INTO claim_fts(rowid, subject, predicate, object, quote) VALUES (new.id, {_CLAIM_ROW.format(r="new")});
     END""",
     """CREATE TRIGGER sentence_fts_ai AFTER INSERT ON sentence BEGIN
         INSERT INTO sentence_fts(rowid, text) VALUES (new.id, new.text);
@@ -69,14 +69,17 @@ def problems(conn: Connection) -> list[str]:
     found = []
     for name, table, key in (("sentence", "sentence", "id"), ("claim", "claim", "id")):
         missing = conn.exec_driver_sql(
-            f"SELECT count(*) FROM {table} WHERE {key} NOT IN (SELECT id FROM {name}_fts_docsize)").scalar_one()
+            f"SELECT count(*) FROM {table} WHERE {key} NOT IN (SELECT id FROM {name}_fts_docsize)"
+        ).scalar_one()
         extra = conn.exec_driver_sql(
-            f"SELECT count(*) FROM {name}_fts_docsize WHERE id NOT IN (SELECT {key} FROM {table})").scalar_one()
+            f"SELECT count(*) FROM {name}_fts_docsize WHERE id NOT IN (SELECT {key} FROM {table})"
+        ).scalar_one()
         if missing or extra:
             found.append(f"{name} index out of step with {table}s ({missing} missing, {extra} left over)")
     stale = conn.exec_driver_sql(
         f"""SELECT count(*) FROM claim c JOIN claim_fts_content f ON f.id = c.id
-            WHERE (f.c0, f.c1, f.c2, f.c3) IS NOT ({_CLAIM_ROW.format(r='c')})""").scalar_one()
+            WHERE (f.c0, f.c1, f.c2, f.c3) IS NOT ({_CLAIM_ROW.format(r="c")})"""
+    ).scalar_one()
     if stale:
         found.append(f"claim index holds old text for {stale} claims")
     return found
@@ -85,8 +88,10 @@ def problems(conn: Connection) -> list[str]:
 def deep_problems(con: sqlite3.Connection) -> list[str]:
     """FTS5's own integrity check; it is written as an INSERT, so run it on a writable copy."""
     found = []
-    for name, check in (("sentence", "INSERT INTO sentence_fts(sentence_fts, rank) VALUES ('integrity-check', 1)"),
-                        ("claim", "INSERT INTO claim_fts(claim_fts) VALUES ('integrity-check')")):
+    for name, check in (
+        ("sentence", "INSERT INTO sentence_fts(sentence_fts, rank) VALUES ('integrity-check', 1)"),
+        ("claim", "INSERT INTO claim_fts(claim_fts) VALUES ('integrity-check')"),
+    ):
         try:
             con.execute(check)
         except sqlite3.DatabaseError as e:
@@ -157,25 +162,30 @@ def _driver(conn: Connection | sqlite3.Connection) -> sqlite3.Connection:
     return conn.connection.driver_connection  # type: ignore[return-value]
 
 
-def _match(conn: Connection | sqlite3.Connection, table: str, column: int, query: str, *, limit: int,
-           offset: int, order: str) -> list[Hit]:
+def _match(
+    conn: Connection | sqlite3.Connection, table: str, column: int, query: str, *, limit: int, offset: int, order: str
+) -> list[Hit]:
     expr = render(parse(query))
     if not expr:
         return []
     rows = _driver(conn).execute(
         f"SELECT rowid, highlight({table}, {column}, ?, ?) FROM {table} WHERE {table} MATCH ? "
-        f"{_ORDER_BY[order].format(t=table)} LIMIT ? OFFSET ?", (MARK_START, MARK_END, expr, limit, offset))
+        f"{_ORDER_BY[order].format(t=table)} LIMIT ? OFFSET ?",
+        (MARK_START, MARK_END, expr, limit, offset),
+    )
     return [Hit(r[0], r[1]) for r in rows]
 
 
-def match_claims(conn: Connection | sqlite3.Connection, query: str, *, limit: int, offset: int = 0,
-                 order: str = RANK) -> list[Hit]:
+def match_claims(
+    conn: Connection | sqlite3.Connection, query: str, *, limit: int, offset: int = 0, order: str = RANK
+) -> list[Hit]:
     """Matching claims in an order (RANK: bm25 best first; NEWEST: newest first), a page at a time."""
     return _match(conn, "claim_fts", 3, query, limit=limit, offset=offset, order=order)
 
 
-def match_sentences(conn: Connection | sqlite3.Connection, query: str, *, limit: int, offset: int = 0,
-                    order: str = RANK) -> list[Hit]:
+def match_sentences(
+    conn: Connection | sqlite3.Connection, query: str, *, limit: int, offset: int = 0, order: str = RANK
+) -> list[Hit]:
     """Matching sentences in an order (RANK or NEWEST), a page at a time."""
     return _match(conn, "sentence_fts", 0, query, limit=limit, offset=offset, order=order)
 
@@ -183,8 +193,9 @@ def match_sentences(conn: Connection | sqlite3.Connection, query: str, *, limit:
 def _count(raw: sqlite3.Connection, table: str, expr: str, cap: int | None) -> Count:
     if cap is None:
         return Count(raw.execute(f"SELECT count(*) FROM {table} WHERE {table} MATCH ?", (expr,)).fetchone()[0], False)
-    n = raw.execute(f"SELECT count(*) FROM (SELECT 1 FROM {table} WHERE {table} MATCH ? LIMIT ?)",
-                    (expr, cap + 1)).fetchone()[0]
+    n = raw.execute(
+        f"SELECT count(*) FROM (SELECT 1 FROM {table} WHERE {table} MATCH ? LIMIT ?)", (expr, cap + 1)
+    ).fetchone()[0]
     return Count(cap, True) if n > cap else Count(n, False)
 
 
@@ -229,6 +240,6 @@ def segments(marked: str) -> list[tuple[str, bool]]:
             b = len(rest)
         if a:
             out.append((rest[:a], False))
-        out.append((rest[a + 1:b], True))
-        rest = rest[b + 1:]
+        out.append((rest[a + 1 : b], True))
+        rest = rest[b + 1 :]
     return [(t, m) for t, m in out if t]

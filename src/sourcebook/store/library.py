@@ -120,8 +120,10 @@ def _library_error(path: Path, e: Exception) -> LibraryError:
     if "readonly" in msg or "read-only" in msg:
         return ReadOnlyLibrary(f"{path}: library file is read-only")
     if "malformed" in msg or "not a database" in msg or "disk image" in msg:
-        return LibraryError(f"{path}: library is damaged ({msg}); restore it from a backup or rebuild it "
-                            "with 'sourcebook ingest' from its articles")
+        return LibraryError(
+            f"{path}: library is damaged ({msg}); restore it from a backup or rebuild it "
+            "with 'sourcebook ingest' from its articles"
+        )
     return LibraryError(f"{path}: {msg}")
 
 
@@ -170,8 +172,9 @@ def _nobody_can_write(path: Path, write: bool) -> bool:
     return not os.access(path.parent, os.W_OK) and not wal.exists()
 
 
-def open_library(path: str | os.PathLike[str], *, write: bool = False, create: bool = False,
-                 bundled: bool = False) -> Library:
+def open_library(
+    path: str | os.PathLike[str], *, write: bool = False, create: bool = False, bundled: bool = False
+) -> Library:
     """Open a library file, checking that it is one and of this schema version."""
     path = Path(path)
     new = _check_file(path, create=create)
@@ -217,10 +220,13 @@ def _create_schema(engine: Engine) -> None:
     with engine.begin() as c:
         Base.metadata.create_all(c)
         fts.create(c)
-        c.execute(Meta.__table__.insert(), [
-            {"key": "schema_version", "value": str(SCHEMA_VERSION)},
-            {"key": "application", "value": "sourcebook"},
-        ])
+        c.execute(
+            Meta.__table__.insert(),
+            [
+                {"key": "schema_version", "value": str(SCHEMA_VERSION)},
+                {"key": "application", "value": "sourcebook"},
+            ],
+        )
 
 
 def _check_version(lib: Library) -> None:

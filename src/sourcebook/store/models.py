@@ -45,7 +45,7 @@ class Article(Base):
 
 class Block(Base):
     __tablename__ = "block"
-    __table_args__ = (CheckConstraint("start >= 0 AND start <= \"end\""),)
+    __table_args__ = (CheckConstraint('start >= 0 AND start <= "end"'),)
     id: Mapped[int] = mapped_column(primary_key=True)
     article_id: Mapped[int] = mapped_column(ForeignKey("article.id", ondelete="CASCADE"), index=True)
     ordinal: Mapped[int] = mapped_column(Integer)
@@ -58,7 +58,10 @@ class Block(Base):
 
 class Sentence(Base):
     __tablename__ = "sentence"
-    __table_args__ = (CheckConstraint("start >= 0 AND start < \"end\""), Index("ix_sentence_article", "article_id", "ordinal"))
+    __table_args__ = (
+        CheckConstraint('start >= 0 AND start < "end"'),
+        Index("ix_sentence_article", "article_id", "ordinal"),
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
     article_id: Mapped[int] = mapped_column(ForeignKey("article.id", ondelete="CASCADE"))
     block_id: Mapped[int] = mapped_column(ForeignKey("block.id", ondelete="CASCADE"), index=True)

@@ -62,11 +62,19 @@ def _reading(lib: AnyLibrary) -> Iterator[sqlite3.Connection]:
 
 def summary(lib: AnyLibrary) -> Summary:
     with _reading(lib) as con:
+
         def n(table: str) -> int:
             return con.execute(f"SELECT count(*) FROM {table}").fetchone()[0] or 0
 
-        return Summary(name=lib.name, path=str(lib.path), schema_version=SCHEMA_VERSION, articles=n("article"),
-                       sentences=n("sentence"), claims=n("claim"), entities=n("entity"))
+        return Summary(
+            name=lib.name,
+            path=str(lib.path),
+            schema_version=SCHEMA_VERSION,
+            articles=n("article"),
+            sentences=n("sentence"),
+            claims=n("claim"),
+            entities=n("entity"),
+        )
 
 
 def articles(lib: AnyLibrary, *, offset: int = 0, limit: int = 200, title_filter: str = "") -> list[ArticleRow]:
@@ -90,8 +98,9 @@ def article(lib: AnyLibrary, article_id: int) -> ArticleView | None:
         return quick.article(con, article_id)
 
 
-def claims(lib: AnyLibrary, f: ClaimFilter = _ALL, *, offset: int = 0, limit: int | None = 500,
-           sort: str = "source") -> list[ClaimRecord]:
+def claims(
+    lib: AnyLibrary, f: ClaimFilter = _ALL, *, offset: int = 0, limit: int | None = 500, sort: str = "source"
+) -> list[ClaimRecord]:
     if sort not in SORTS:
         raise KeyError(sort)
     with _reading(lib) as con:
@@ -118,17 +127,30 @@ def iter_claims(lib: AnyLibrary, batch: int = 2000) -> Iterator[ClaimRecord]:
     last = 0
     while True:
         with _reading(lib) as con:
-            rows = [quick.claim_record(r) for r in con.execute(
-                f"SELECT {quick.CLAIM_COLUMNS} FROM {quick.CLAIM_FROM} WHERE c.id > ? ORDER BY c.id LIMIT ?",
-                (last, batch))]
+            rows = [
+                quick.claim_record(r)
+                for r in con.execute(
+                    f"SELECT {quick.CLAIM_COLUMNS} FROM {quick.CLAIM_FROM} WHERE c.id > ? ORDER BY c.id LIMIT ?",
+                    (last, batch),
+                )
+            ]
         if not rows:
             return
         yield from rows
         last = rows[-1].id
 
 
-def search(lib: AnyLibrary, query: str, *, limit: int = 50, offset: int = 0, with_totals: bool = True,
-           sentences: bool = True, order: str | None = None, sentence_order: str | None = None) -> SearchResult:
+def search(
+    lib: AnyLibrary,
+    query: str,
+    *,
+    limit: int = 50,
+    offset: int = 0,
+    with_totals: bool = True,
+    sentences: bool = True,
+    order: str | None = None,
+    sentence_order: str | None = None,
+) -> SearchResult:
     """Claims and sentences that match, with the matched words marked: best first (bm25), or newest
     first when more than fts.COUNT_CAP match — each kind by its own capped count.
 
@@ -146,15 +168,32 @@ def search(lib: AnyLibrary, query: str, *, limit: int = 50, offset: int = 0, wit
             sorder = sentence_order or scount.order  # type: ignore[union-attr]
         shits = fts.match_sentences(con, query, limit=limit, offset=offset, order=sorder) if sentences else []
         recs = quick.claims_by_id(con, [h.rowid for h in hits])
-        srows = {r[0]: r for r in con.execute(
-            """SELECT s.id, s.article_id, s.start, s."end", a.slug, a.title FROM sentence s
+        srows = (
+            {
+                r[0]: r
+                for r in con.execute(
+                    """SELECT s.id, s.article_id, s.start, s."end", a.slug, a.title FROM sentence s
                JOIN article a ON a.id = s.article_id WHERE s.id IN (SELECT value FROM json_each(?))""",
-            (json.dumps([h.rowid for h in shits]),))} if shits else {}
+                    (json.dumps([h.rowid for h in shits]),),
+                )
+            }
+            if shits
+            else {}
+        )
     claim_hits = tuple(SearchHit(recs[h.rowid], tuple(fts.segments(h.marked))) for h in hits if h.rowid in recs)
     sentence_hits = tuple(
-        SentenceHit(h.rowid, srows[h.rowid][1], srows[h.rowid][4], srows[h.rowid][5],
-                    srows[h.rowid][2], srows[h.rowid][3], tuple(fts.segments(h.marked)))
-        for h in shits if h.rowid in srows)
+        SentenceHit(
+            h.rowid,
+            srows[h.rowid][1],
+            srows[h.rowid][4],
+            srows[h.rowid][5],
+            srows[h.rowid][2],
+            srows[h.rowid][3],
+            tuple(fts.segments(h.marked)),
+        )
+        for h in shits
+        if h.rowid in srows
+    )
     if with_totals:
         assert ccount is not None
         total_c, capped_c = ccount.n, ccount.capped
@@ -168,11 +207,14 @@ def _entity_rows(lib: AnyLibrary, where: str, args: tuple = ()) -> list[EntityRo
     with _reading(lib) as con:
         rows = con.execute(
             f"""SELECT e.id, e.kind, e.name, (SELECT count(*) FROM claim c WHERE c.subject_id = e.id)
-                FROM entity e WHERE {where} ORDER BY e.name, e.id""", args).fetchall()
+                FROM entity e WHERE {where} ORDER BY e.name, e.id""",
+            args,
+        ).fetchall()
         aliases: dict[int, list[str]] = {}
         for eid, name in con.execute(
-                "SELECT entity_id, name FROM alias WHERE entity_id IN (SELECT value FROM json_each(?)) ORDER BY name",
-                (json.dumps([r[0] for r in rows]),)):
+            "SELECT entity_id, name FROM alias WHERE entity_id IN (SELECT value FROM json_each(?)) ORDER BY name",
+            (json.dumps([r[0] for r in rows]),),
+        ):
             aliases.setdefault(eid, []).append(name)
     return [EntityRow(r[0], r[1], r[2], tuple(a for a in aliases.get(r[0], []) if a != r[2]), r[3]) for r in rows]
 

@@ -81,11 +81,39 @@ def claim_record(r: Sequence) -> ClaimRecord:  # type: ignore[type-arg]
     __post_init__), at less than half the cost — a search page makes 200 of them per keystroke."""
     qualifiers = r[19]
     rec = _new(ClaimRecord)
-    rec.__dict__.update(zip(_CLAIM_FIELDS, (
-        r[0], r[1], r[2], r[3], _strings(r[4]) or (), r[5], r[6], r[7], r[8], r[9], r[10], r[11], r[12],
-        r[13], r[14], r[15], _strings(r[16]), float(r[17]) if r[17] is not None else None, r[18],
-        {} if qualifiers == "{}" else dict(_json(qualifiers) or {}), r[20], r[21], r[22], r[23], r[24],
-    ), strict=True))
+    rec.__dict__.update(
+        zip(
+            _CLAIM_FIELDS,
+            (
+                r[0],
+                r[1],
+                r[2],
+                r[3],
+                _strings(r[4]) or (),
+                r[5],
+                r[6],
+                r[7],
+                r[8],
+                r[9],
+                r[10],
+                r[11],
+                r[12],
+                r[13],
+                r[14],
+                r[15],
+                _strings(r[16]),
+                float(r[17]) if r[17] is not None else None,
+                r[18],
+                {} if qualifiers == "{}" else dict(_json(qualifiers) or {}),
+                r[20],
+                r[21],
+                r[22],
+                r[23],
+                r[24],
+            ),
+            strict=True,
+        )
+    )
     return rec
 
 
@@ -125,8 +153,7 @@ def _like(title_filter: str) -> str:
     return "%" + title_filter.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
-def articles(con: sqlite3.Connection, *, offset: int = 0, limit: int = 200,
-             title_filter: str = "") -> list[ArticleRow]:
+def articles(con: sqlite3.Connection, *, offset: int = 0, limit: int = 200, title_filter: str = "") -> list[ArticleRow]:
     """== queries.articles: a page of articles in title order, with their number of claims."""
     where, args = "", []
     if title_filter.strip():
@@ -136,7 +163,8 @@ def articles(con: sqlite3.Connection, *, offset: int = 0, limit: int = 200,
         f"""SELECT a.id, a.slug, a.title, a.credits,
                    (SELECT count(*) FROM claim c WHERE c.article_id = a.id)
             FROM article a {where} ORDER BY a.title, a.id LIMIT ? OFFSET ?""",
-        [*args, limit, offset]).fetchall()
+        [*args, limit, offset],
+    ).fetchall()
     return [ArticleRow(r[0], r[1], r[2], tuple(_json(r[3]) or ()), r[4]) for r in rows]
 
 
@@ -150,8 +178,9 @@ def article(con: sqlite3.Connection, article_id: int) -> ArticleView | None:
     a = con.execute("SELECT id, slug, title, credits, text FROM article WHERE id = ?", (article_id,)).fetchone()
     if a is None:
         return None
-    blocks = con.execute('SELECT id, kind, start, "end" FROM block WHERE article_id = ? ORDER BY ordinal',
-                         (article_id,)).fetchall()
+    blocks = con.execute(
+        'SELECT id, kind, start, "end" FROM block WHERE article_id = ? ORDER BY ordinal', (article_id,)
+    ).fetchall()
     block_index = {b[0]: i for i, b in enumerate(blocks)}
     claim_ids: dict[int, list[int]] = {}
     for cid, sid in con.execute("SELECT id, sentence_id FROM claim WHERE article_id = ? ORDER BY id", (article_id,)):
@@ -159,19 +188,36 @@ def article(con: sqlite3.Connection, article_id: int) -> ArticleView | None:
     sentences = tuple(
         SentenceView(sid, block_index.get(bid, 0), start, end, tuple(claim_ids.get(sid, ())))
         for sid, bid, start, end in con.execute(
-            'SELECT id, block_id, start, "end" FROM sentence WHERE article_id = ? ORDER BY ordinal', (article_id,)))
-    mentions = tuple(MentionView(*r) for r in con.execute(
-        """SELECT e.id, e.name, e.kind, m.sentence_id, m.start, m."end"
+            'SELECT id, block_id, start, "end" FROM sentence WHERE article_id = ? ORDER BY ordinal', (article_id,)
+        )
+    )
+    mentions = tuple(
+        MentionView(*r)
+        for r in con.execute(
+            """SELECT e.id, e.name, e.kind, m.sentence_id, m.start, m."end"
            FROM entity e JOIN mention m ON m.entity_id = e.id JOIN sentence s ON s.id = m.sentence_id
-           WHERE s.article_id = ? ORDER BY m.start""", (article_id,)))
-    return ArticleView(a[0], a[1], a[2], tuple(_json(a[3]) or ()), a[4],
-                       tuple(BlockView(b[1], b[2], b[3]) for b in blocks), sentences, mentions)
+           WHERE s.article_id = ? ORDER BY m.start""",
+            (article_id,),
+        )
+    )
+    return ArticleView(
+        a[0],
+        a[1],
+        a[2],
+        tuple(_json(a[3]) or ()),
+        a[4],
+        tuple(BlockView(b[1], b[2], b[3]) for b in blocks),
+        sentences,
+        mentions,
+    )
 
 
 def article_claims(con: sqlite3.Connection, article_id: int) -> list[ClaimRecord]:
     """== queries.claims(ClaimFilter(article_id=...), limit=None): an article's claims in source order."""
-    rows = con.execute(f"SELECT {CLAIM_COLUMNS} FROM {CLAIM_FROM} WHERE c.article_id = ? "
-                       "ORDER BY c.article_id, c.sentence_id, c.id", (article_id,))
+    rows = con.execute(
+        f"SELECT {CLAIM_COLUMNS} FROM {CLAIM_FROM} WHERE c.article_id = ? ORDER BY c.article_id, c.sentence_id, c.id",
+        (article_id,),
+    )
     return [claim_record(r) for r in rows]
 
 
@@ -180,7 +226,7 @@ def claims_by_id(con: sqlite3.Connection, ids: Iterable[int]) -> dict[int, Claim
     ids = list(dict.fromkeys(ids))
     out: dict[int, ClaimRecord] = {}
     for i in range(0, len(ids), 500):
-        chunk = ids[i:i + 500]
+        chunk = ids[i : i + 500]
         marks = ",".join("?" * len(chunk))
         for r in con.execute(f"SELECT {CLAIM_COLUMNS} FROM {CLAIM_FROM} WHERE c.id IN ({marks})", chunk):
             out[r[0]] = claim_record(r)
@@ -224,26 +270,40 @@ def _where(f: ClaimFilter) -> tuple[str, list]:  # type: ignore[type-arg]
     return (" WHERE " + " AND ".join(parts)) if parts else "", args
 
 
-def claims(con: sqlite3.Connection, f: ClaimFilter = ClaimFilter(), *, offset: int = 0,  # noqa: B008
-           limit: int | None = 500, sort: str = "source") -> list[ClaimRecord]:
+def claims(
+    con: sqlite3.Connection,
+    f: ClaimFilter = ClaimFilter(),
+    *,
+    offset: int = 0,
+    limit: int | None = 500,
+    sort: str = "source",
+) -> list[ClaimRecord]:
     """== queries.claims: the claims a filter picks, in a sort order, a page at a time.
 
     The page is chosen on the ids alone (the sort keys, not whole rows, go through the sorter),
     then its rows are read by id: a page of a sorted library-wide list costs a page's rows."""
     order, join = SORTS[sort]
     where, args = _where(f)
-    ids = [r[0] for r in con.execute(
-        f"SELECT c.id FROM claim c {join}{where} ORDER BY {order} LIMIT ? OFFSET ?",
-        [*args, -1 if limit is None else limit, offset])]
+    ids = [
+        r[0]
+        for r in con.execute(
+            f"SELECT c.id FROM claim c {join}{where} ORDER BY {order} LIMIT ? OFFSET ?",
+            [*args, -1 if limit is None else limit, offset],
+        )
+    ]
     if not ids:
         return []
-    found = {r[0]: claim_record(r) for r in con.execute(
-        f"SELECT {CLAIM_COLUMNS} FROM {CLAIM_FROM} WHERE c.id IN (SELECT value FROM json_each(?))",
-        (json.dumps(ids),))}
+    found = {
+        r[0]: claim_record(r)
+        for r in con.execute(
+            f"SELECT {CLAIM_COLUMNS} FROM {CLAIM_FROM} WHERE c.id IN (SELECT value FROM json_each(?))",
+            (json.dumps(ids),),
+        )
+    }
     return [found[i] for i in ids if i in found]
 
 
-def claim_count(con: sqlite3.Connection, f: ClaimFilter = ClaimFilter()) -> int:  # noqa: B008
+def claim_count(con: sqlite3.Connection, f: ClaimFilter = ClaimFilter()) -> int:
     where, args = _where(f)
     return con.execute(f"SELECT count(c.id) FROM claim c{where}", args).fetchone()[0] or 0
 
@@ -258,6 +318,7 @@ def article_count(con: sqlite3.Connection, title_filter: str = "") -> int:
 
 # -- a library opened for reading only -------------------------------------------------------------
 
+
 def library_error(path: str | Path, e: BaseException) -> LibraryError:
     """A database error as the one line store.library gives for it (same wording)."""
     msg = str(getattr(e, "orig", e)) or type(e).__name__
@@ -266,8 +327,10 @@ def library_error(path: str | Path, e: BaseException) -> LibraryError:
     if "readonly" in msg or "read-only" in msg:
         return ReadOnlyLibrary(f"{path}: library file is read-only")
     if "malformed" in msg or "not a database" in msg or "disk image" in msg:
-        return LibraryError(f"{path}: library is damaged ({msg}); restore it from a backup or rebuild it "
-                            "with 'sourcebook ingest' from its articles")
+        return LibraryError(
+            f"{path}: library is damaged ({msg}); restore it from a backup or rebuild it "
+            "with 'sourcebook ingest' from its articles"
+        )
     return LibraryError(f"{path}: {msg}")
 
 

@@ -6,8 +6,19 @@ from dataclasses import dataclass, field
 from typing import Any
 
 EXPORT_FIELDS = (
-    "article", "subject", "predicate", "object", "qualifiers", "sentence", "sentence_start",
-    "sentence_end", "quote", "quote_start", "quote_end", "rule", "status",
+    "article",
+    "subject",
+    "predicate",
+    "object",
+    "qualifiers",
+    "sentence",
+    "sentence_start",
+    "sentence_end",
+    "quote",
+    "quote_start",
+    "quote_end",
+    "rule",
+    "status",
 )
 
 
@@ -101,11 +112,19 @@ class ClaimRecord:
 
     def to_export(self) -> dict[str, Any]:
         return {
-            "article": self.article_slug, "subject": self.subject, "predicate": self.predicate,
-            "object": self.object, "qualifiers": self.qualifiers, "sentence": self.sentence,
-            "sentence_start": self.sentence_start, "sentence_end": self.sentence_end,
-            "quote": self.quote, "quote_start": self.quote_start, "quote_end": self.quote_end,
-            "rule": self.rule, "status": self.status,
+            "article": self.article_slug,
+            "subject": self.subject,
+            "predicate": self.predicate,
+            "object": self.object,
+            "qualifiers": self.qualifiers,
+            "sentence": self.sentence,
+            "sentence_start": self.sentence_start,
+            "sentence_end": self.sentence_end,
+            "quote": self.quote,
+            "quote_start": self.quote_start,
+            "quote_end": self.quote_end,
+            "rule": self.rule,
+            "status": self.status,
         }
 
     def citation(self) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-QUOTES = "\"“”„«»"
+QUOTES = '"“”„«»'
 _SPLIT = re.compile(r"\s+")
 
 
@@ -53,10 +53,10 @@ def parse(query: str) -> list[Term]:
             break
         close = quote.search(text, m.end())
         if not close:  # an unbalanced quote is just a character
-            terms += _words(text[pos:m.start()] + " " + text[m.end():])
+            terms += _words(text[pos : m.start()] + " " + text[m.end() :])
             break
-        terms += _words(text[pos:m.start()])
-        phrase = " ".join(text[m.end():close.start()].split())
+        terms += _words(text[pos : m.start()])
+        phrase = " ".join(text[m.end() : close.start()].split())
         if _has_word(phrase):
             terms.append(Term(phrase, "phrase"))
         pos = close.end()

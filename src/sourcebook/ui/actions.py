@@ -35,13 +35,19 @@ def _action(win: MainWindow, text: str, slot, keys=None, tip: str = "", icon=Non
 def build_actions(win: MainWindow) -> SimpleNamespace:
     sp = QStyle.StandardPixmap
     a = SimpleNamespace()
-    a.open = _action(win, "&Open Library…", win.choose_library, Std.Open, "Open another library file",
-                     sp.SP_DialogOpenButton)
+    a.open = _action(
+        win, "&Open Library…", win.choose_library, Std.Open, "Open another library file", sp.SP_DialogOpenButton
+    )
     a.print = _action(win, "&Print Spec Sheet…", win.print_sheet, Std.Print, "Print the spec sheet in view")
     a.close_tab = _action(win, "&Close Tab", win.close_current_tab, Std.Close, "Close the spec sheet in view")
     a.quit = _action(win, "&Quit", win.close, Std.Quit)
-    a.copy_claim = _action(win, "Copy Claim with &Citation", win.copy_citation, "Ctrl+Shift+C",
-                           "Copy the selected claims with their sources")
+    a.copy_claim = _action(
+        win,
+        "Copy Claim with &Citation",
+        win.copy_citation,
+        "Ctrl+Shift+C",
+        "Copy the selected claims with their sources",
+    )
     a.find = _action(win, "&Find…", win.focus_search, Std.Find, "Search every claim in the library")
     a.filter_articles = _action(win, "Filter &Articles…", win.focus_article_filter, "Ctrl+L")
     a.focus_list = _action(win, "Go to &Library List", lambda: win.library_list.view.setFocus(), "Ctrl+1")
@@ -60,8 +66,13 @@ def build_actions(win: MainWindow) -> SimpleNamespace:
     a.forward = _action(win, "&Forward", win.go_forward, Std.Forward, "Forward again (Alt+Right)", sp.SP_ArrowForward)
     a.next_article = _action(win, "&Next Article", lambda: win.step_article(1), "Ctrl+PgDown")
     a.prev_article = _action(win, "&Previous Article", lambda: win.step_article(-1), "Ctrl+PgUp")
-    a.spec = _action(win, "Open &Spec Sheet of Selected Claim", win.open_selected_sheet, "Ctrl+E",
-                     "Open the spec sheet of the system the selected claim is about")
+    a.spec = _action(
+        win,
+        "Open &Spec Sheet of Selected Claim",
+        win.open_selected_sheet,
+        "Ctrl+E",
+        "Open the spec sheet of the system the selected claim is about",
+    )
     a.about = _action(win, "&About Sourcebook", win.show_about)
     for act in (a.back, a.forward, a.print, a.copy_claim, a.spec):
         act.setEnabled(False)
@@ -82,8 +93,18 @@ def build_actions(win: MainWindow) -> SimpleNamespace:
     m.addAction(a.find)
     m.addAction(a.filter_articles)
     m = mb.addMenu("&View")
-    for act in (a.focus_list, a.focus_article, a.focus_facts, None, a.toggle_list, a.toggle_facts, None,
-                a.zoom_in, a.zoom_out, a.zoom_reset):
+    for act in (
+        a.focus_list,
+        a.focus_article,
+        a.focus_facts,
+        None,
+        a.toggle_list,
+        a.toggle_facts,
+        None,
+        a.zoom_in,
+        a.zoom_out,
+        a.zoom_reset,
+    ):
         m.addSeparator() if act is None else m.addAction(act)
     m = mb.addMenu("&Go")
     for act in (a.back, a.forward, None, a.prev_article, a.next_article, None, a.spec):

@@ -11,8 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from sourcebook.errors import SourcebookError
 
-WHAT_TO_DO = ("Open another library with 'sourcebook --db PATH', or reinstall Sourcebook to restore the "
-              "bundled library.")
+WHAT_TO_DO = "Open another library with 'sourcebook --db PATH', or reinstall Sourcebook to restore the bundled library."
 
 
 def process_start() -> float:
@@ -63,15 +62,19 @@ def display_problem(env: dict[str, str] | None = None) -> str | None:
     if not sys.platform.startswith("linux") or env.get("QT_QPA_PLATFORM"):
         return None
     if not env.get("DISPLAY") and not env.get("WAYLAND_DISPLAY"):
-        return ("no display to open a window on (DISPLAY and WAYLAND_DISPLAY are not set); run Sourcebook "
-                "in a desktop session, or set QT_QPA_PLATFORM=offscreen to run it headless")
+        return (
+            "no display to open a window on (DISPLAY and WAYLAND_DISPLAY are not set); run Sourcebook "
+            "in a desktop session, or set QT_QPA_PLATFORM=offscreen to run it headless"
+        )
     if not env.get("WAYLAND_DISPLAY"):
         from ctypes.util import find_library
 
         missing = [lib for lib in ("xcb-cursor", "xkbcommon-x11", "EGL") if find_library(lib) is None]
         if missing:
-            return (f"Qt's X11 libraries are missing ({', '.join('lib' + m for m in missing)}); "
-                    "install them with 'sh scripts/setup.sh app' or your package manager")
+            return (
+                f"Qt's X11 libraries are missing ({', '.join('lib' + m for m in missing)}); "
+                "install them with 'sh scripts/setup.sh app' or your package manager"
+            )
     return None
 
 

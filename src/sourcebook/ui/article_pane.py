@@ -38,8 +38,19 @@ SentenceProperty = QTextFormat.Property.UserProperty + 1
 
 def body_font(scale: float = 1.0) -> QFont:
     f = QFont()
-    f.setFamilies(["Source Serif 4", "Source Serif Pro", "Charter", "Georgia", "Palatino", "P052", "Noto Serif",
-                   "DejaVu Serif", "serif"])
+    f.setFamilies(
+        [
+            "Source Serif 4",
+            "Source Serif Pro",
+            "Charter",
+            "Georgia",
+            "Palatino",
+            "P052",
+            "Noto Serif",
+            "DejaVu Serif",
+            "serif",
+        ]
+    )
     f.setStyleHint(QFont.StyleHint.Serif)
     f.setPointSizeF(BODY_PT * scale)
     return f
@@ -105,8 +116,9 @@ class ArticlePane(QTextBrowser):
     def _muted(self) -> QColor:
         pal = self.palette()
         a, b = pal.color(QPalette.ColorRole.Text), pal.color(QPalette.ColorRole.Base)
-        return QColor((a.red() * 3 + b.red() * 2) // 5, (a.green() * 3 + b.green() * 2) // 5,
-                      (a.blue() * 3 + b.blue() * 2) // 5)
+        return QColor(
+            (a.red() * 3 + b.red() * 2) // 5, (a.green() * 3 + b.green() * 2) // 5, (a.blue() * 3 + b.blue() * 2) // 5
+        )
 
     def set_article(self, view: ArticleView, claims: dict[int, ClaimRecord]) -> None:
         """Show an article; ``claims`` (by id) feed the tooltips on marked sentences."""
@@ -125,7 +137,7 @@ class ArticlePane(QTextBrowser):
             else:
                 cur.insertBlock(bf, cf)
             tmap.add(b.start, b.end, cur.position())
-            cur.insertText(view.text[b.start:b.end], cf)
+            cur.insertText(view.text[b.start : b.end], cf)
         self._map = tmap
         self._mark(doc, view, tmap)
         self.setDocument(doc)
@@ -215,13 +227,16 @@ class ArticlePane(QTextBrowser):
 
     def zoom(self, steps: int) -> None:
         """Larger or smaller type (0 steps: back to normal); the article is set again at the new size."""
-        self._scale = 1.0 if steps == 0 else max(0.7, min(2.2, self._scale * 1.1 ** steps))
+        self._scale = 1.0 if steps == 0 else max(0.7, min(2.2, self._scale * 1.1**steps))
         if self.article is not None:
             bar = self.verticalScrollBar()
             frac = bar.value() / max(1, bar.maximum())
             sel = self.textCursor()
-            start, end = (self._map.to_text(sel.selectionStart()), self._map.to_text(sel.selectionEnd())) \
-                if self._map else (None, None)
+            start, end = (
+                (self._map.to_text(sel.selectionStart()), self._map.to_text(sel.selectionEnd()))
+                if self._map
+                else (None, None)
+            )
             self.set_article(self.article, self._claims)
             if start is not None and end is not None and end > start:
                 self.select_span(start, end)
@@ -288,8 +303,11 @@ class ArticlePane(QTextBrowser):
             if c is None:
                 continue
             extra = qualifier_text(c)
-            rows.append(f"<li>{html.escape(claim_sentence(c))}"
-                        + (f" <span style='color:gray'>({html.escape(extra)})</span>" if extra else "") + "</li>")
+            rows.append(
+                f"<li>{html.escape(claim_sentence(c))}"
+                + (f" <span style='color:gray'>({html.escape(extra)})</span>" if extra else "")
+                + "</li>"
+            )
         n = len(s.claim_ids)
         head = f"<b>{n} claim{'s' if n != 1 else ''}</b> — click to show in the sidebar"
         return f"<div style='white-space:pre-wrap'>{head}<ul style='margin:4px 0 0 -20px'>{''.join(rows)}</ul></div>"

@@ -13,8 +13,11 @@ QUOTE_LINES = 2
 
 
 def _mix(a: QColor, b: QColor, t: float) -> QColor:
-    return QColor(round(a.red() * (1 - t) + b.red() * t), round(a.green() * (1 - t) + b.green() * t),
-                  round(a.blue() * (1 - t) + b.blue() * t))
+    return QColor(
+        round(a.red() * (1 - t) + b.red() * t),
+        round(a.green() * (1 - t) + b.green() * t),
+        round(a.blue() * (1 - t) + b.blue() * t),
+    )
 
 
 class ClaimDelegate(QStyledItemDelegate):
@@ -51,8 +54,14 @@ class ClaimDelegate(QStyledItemDelegate):
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
         base, bold, quote, small = self._fonts(option)
         lines = self._quote_lines(option, index, quote)
-        h = (PAD_Y * 2 + QFontMetrics(bold).height() + GAP + QFontMetrics(quote).lineSpacing() * lines
-             + GAP + QFontMetrics(small).height())
+        h = (
+            PAD_Y * 2
+            + QFontMetrics(bold).height()
+            + GAP
+            + QFontMetrics(quote).lineSpacing() * lines
+            + GAP
+            + QFontMetrics(small).height()
+        )
         return QSize(200, h + self._header_height(option, index))
 
     # -- painting -----------------------------------------------------------------------
@@ -66,8 +75,13 @@ class ClaimDelegate(QStyledItemDelegate):
         rect = QRect(option.rect)
         header_h = self._header_height(option, index)
         if header_h:
-            self._paint_header(painter, QRect(rect.left(), rect.top(), rect.width(), header_h),
-                               str(index.data(GroupRole) or "—"), small, pal)
+            self._paint_header(
+                painter,
+                QRect(rect.left(), rect.top(), rect.width(), header_h),
+                str(index.data(GroupRole) or "—"),
+                small,
+                pal,
+            )
             rect.setTop(rect.top() + header_h)
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
@@ -85,10 +99,15 @@ class ClaimDelegate(QStyledItemDelegate):
         y = rect.top() + PAD_Y
         # line 1: the claim as a sentence
         fm_b = QFontMetrics(bold)
-        pieces = [(c.subject, bold, link if c.subject_kind == "system" else ink),
-                  (" — " + c.predicate.replace("_", " ") + " — ", base, muted),
-                  (c.object_display() or (f"{c.value:g} {c.unit or ''}".strip() if c.value is not None else ""),
-                   base, link if c.object_kind == "system" else ink)]
+        pieces = [
+            (c.subject, bold, link if c.subject_kind == "system" else ink),
+            (" — " + c.predicate.replace("_", " ") + " — ", base, muted),
+            (
+                c.object_display() or (f"{c.value:g} {c.unit or ''}".strip() if c.value is not None else ""),
+                base,
+                link if c.object_kind == "system" else ink,
+            ),
+        ]
         cx, right = x, x + w
         for text, font, color in pieces:
             if not text or cx >= right:
@@ -122,11 +141,24 @@ class ClaimDelegate(QStyledItemDelegate):
         painter.setFont(f)
         painter.setPen(_mix(pal.color(QPalette.ColorRole.Text), pal.color(QPalette.ColorRole.Base), 0.35))
         fm = QFontMetrics(f)
-        painter.drawText(QPointF(r.left() + PAD_X, r.top() + (r.height() + fm.ascent() - fm.descent()) / 2),
-                         fm.elidedText(text, Qt.TextElideMode.ElideRight, r.width() - 2 * PAD_X))
+        painter.drawText(
+            QPointF(r.left() + PAD_X, r.top() + (r.height() + fm.ascent() - fm.descent()) / 2),
+            fm.elidedText(text, Qt.TextElideMode.ElideRight, r.width() - 2 * PAD_X),
+        )
 
-    def _paint_quote(self, painter: QPainter, segments, font: QFont, x: int, y: int, w: int,  # type: ignore[no-untyped-def]
-                     ink: QColor, muted: QColor, pal: QPalette, selected: bool) -> int:
+    def _paint_quote(
+        self,
+        painter: QPainter,
+        segments,
+        font: QFont,
+        x: int,
+        y: int,
+        w: int,  # type: ignore[no-untyped-def]
+        ink: QColor,
+        muted: QColor,
+        pal: QPalette,
+        selected: bool,
+    ) -> int:
         segments = _lead_to_first_match(tuple(segments))
         text = "“" + "".join(t for t, _ in segments) + "”"
         layout = QTextLayout(text, font)
@@ -165,8 +197,16 @@ class ClaimDelegate(QStyledItemDelegate):
                 rest = fm.elidedText(text[start:], Qt.TextElideMode.ElideRight, w)
                 tail = QTextLayout(rest, font)
                 keep = len(rest) - 1  # the ellipsis is never a match
-                tail.setFormats(_ranges([(max(a - start, 0), min(a + n - start, keep) - max(a - start, 0))
-                                         for a, n in spans if a + n > start and a - start < keep], cf))
+                tail.setFormats(
+                    _ranges(
+                        [
+                            (max(a - start, 0), min(a + n - start, keep) - max(a - start, 0))
+                            for a, n in spans
+                            if a + n > start and a - start < keep
+                        ],
+                        cf,
+                    )
+                )
                 no_wrap = QTextOption(Qt.AlignmentFlag.AlignLeft)
                 no_wrap.setWrapMode(QTextOption.WrapMode.NoWrap)
                 tail.setTextOption(no_wrap)
@@ -202,8 +242,11 @@ class ClaimDelegate(QStyledItemDelegate):
         if x <= point.x() <= x + sw:
             return c.subject_id if c.subject_kind == "system" else None
         ox = x + sw + QFontMetrics(base).horizontalAdvance(" — " + c.predicate.replace("_", " ") + " — ")
-        if c.object_kind == "system" and c.object_id is not None and ox <= point.x() <= ox + \
-                QFontMetrics(base).horizontalAdvance(c.object_display()):
+        if (
+            c.object_kind == "system"
+            and c.object_id is not None
+            and ox <= point.x() <= ox + QFontMetrics(base).horizontalAdvance(c.object_display())
+        ):
             return c.object_id
         return None
 
@@ -239,10 +282,10 @@ def _lead_to_first_match(segments: tuple[tuple[str, bool], ...]) -> tuple[tuple[
         if pos + len(t) <= cut:
             pos += len(t)
             continue
-        piece = t[max(cut - pos, 0):]
+        piece = t[max(cut - pos, 0) :]
         if not out:
             space = piece.find(" ")
-            piece = "…" + (piece[space + 1:] if 0 <= space < 15 else piece)
+            piece = "…" + (piece[space + 1 :] if 0 <= space < 15 else piece)
         out.append((piece, matched))
         pos += len(t)
     return tuple(out)

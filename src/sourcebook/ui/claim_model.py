@@ -71,8 +71,7 @@ class ClaimModel(QAbstractListModel):
         self.show_article = True  # whether rows name their article (not when all are from one)
 
     # -- what to show ---------------------------------------------------------------------
-    def reset(self, fetch: Fetch | None, *, first: tuple[list[ClaimRow], int] | None = None,
-              group: str = "") -> None:
+    def reset(self, fetch: Fetch | None, *, first: tuple[list[ClaimRow], int] | None = None, group: str = "") -> None:
         """Show rows from a new source; ``first`` is a page already fetched (e.g. by a worker)."""
         self.beginResetModel()
         self._fetch = fetch

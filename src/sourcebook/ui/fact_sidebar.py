@@ -176,7 +176,9 @@ class FactSidebar(QWidget):
         this_article = self.scope.currentData() == "article" and not self.query
         return _records().ClaimFilter(
             article_id=self.article_id if this_article else None,
-            predicate=self.predicate.currentData(), subject_kind=self.kind.currentData())
+            predicate=self.predicate.currentData(),
+            subject_kind=self.kind.currentData(),
+        )
 
     def _passes(self, c: ClaimRecord) -> bool:
         pred, kind = self.predicate.currentData(), self.kind.currentData()
@@ -225,8 +227,7 @@ class FactSidebar(QWidget):
         def fetcher(order: str):  # type: ignore[no-untyped-def]
             def fetch(offset: int, limit: int) -> tuple[list[ClaimRow], int]:
                 # later pages in the order the first page came in: no overlaps, no gaps
-                res = q.search(lib, query, limit=limit, offset=offset, with_totals=False, sentences=False,
-                               order=order)
+                res = q.search(lib, query, limit=limit, offset=offset, with_totals=False, sentences=False, order=order)
                 return [ClaimRow(h.claim, h.segments) for h in res.claims if passes(h.claim)], len(res.claims)
 
             return fetch
@@ -251,7 +252,9 @@ class FactSidebar(QWidget):
                 self._show_empty(
                     f"No claims match “{typed}”.\n\nSearched the subjects, predicates, objects and quotes of "
                     f"every claim in {name}" + (" that pass the filters." if filtered and n else ".")
-                    if words else f"“{typed}” has no words to search for.")
+                    if words
+                    else f"“{typed}” has no words to search for."
+                )
             else:
                 self.stack.setCurrentWidget(self.view)
             self.searchFinished.emit(typed, n)

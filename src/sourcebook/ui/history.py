@@ -22,7 +22,7 @@ class History:
     def visit(self, place: Place) -> None:
         if self.current == place:
             return
-        del self._places[self._at + 1:]
+        del self._places[self._at + 1 :]
         self._places.append(place)
         if len(self._places) > self._limit:
             del self._places[0]

@@ -67,8 +67,10 @@ class ArticleDelegate(QStyledItemDelegate):
         painter.setFont(small)
         painter.setPen(_mix(ink, back, 0.4))
         sfm = QFontMetrics(small)
-        painter.drawText(QPointF(r.left(), box.bottom() + 4 + sfm.ascent()),
-                         sfm.elidedText(credit_line(a), Qt.TextElideMode.ElideRight, r.width()))
+        painter.drawText(
+            QPointF(r.left(), box.bottom() + 4 + sfm.ascent()),
+            sfm.elidedText(credit_line(a), Qt.TextElideMode.ElideRight, r.width()),
+        )
         painter.setPen(_mix(ink, back, 0.88))
         painter.drawLine(option.rect.left() + 12, option.rect.bottom(), option.rect.right() - 12, option.rect.bottom())
         painter.restore()

@@ -42,8 +42,14 @@ def open_for_reading(path: str, bundled: bool) -> Library | ReadLibrary:
         return open_library(path, bundled=bundled)
 
 
-def load_library(path: str, bundled: bool, last_article: int | None, *, painted: bool = False,
-                 lib: Library | ReadLibrary | None = None) -> Loaded:
+def load_library(
+    path: str,
+    bundled: bool,
+    last_article: int | None,
+    *,
+    painted: bool = False,
+    lib: Library | ReadLibrary | None = None,
+) -> Loaded:
     """Open a library (or take ``lib``, already open) and read what the window shows first (runs on
     a worker thread).
 

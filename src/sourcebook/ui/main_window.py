@@ -183,16 +183,26 @@ class MainWindow(QMainWindow):
             from sourcebook.ui.loading import load_library
 
             lib = self._first_paint.lib if self._first_paint is not None else None
-            QTimer.singleShot(0, lambda: self.runner.run(
-                lambda: load_library(target, bundled, last_id, painted=True, lib=lib), self._install,
-                lambda e: self._open_failed(e, startup), key="open"))
+            QTimer.singleShot(
+                0,
+                lambda: self.runner.run(
+                    lambda: load_library(target, bundled, last_id, painted=True, lib=lib),
+                    self._install,
+                    lambda e: self._open_failed(e, startup),
+                    key="open",
+                ),
+            )
             return
         from sourcebook.ui.loading import load_library
 
         if self._built:
             self.status_selection.setText(f"Opening {Path(target).name}…")
-        self.runner.run(lambda: load_library(target, bundled, last_id), self._install,
-                        lambda e: self._open_failed(e, startup), key="open")
+        self.runner.run(
+            lambda: load_library(target, bundled, last_id),
+            self._install,
+            lambda e: self._open_failed(e, startup),
+            key="open",
+        )
 
     def _paint_first(self, target: str, bundled: bool, last_id: int | None) -> bool:
         """Show the article list and the first article, read on this thread in plain sqlite3 (a few
@@ -261,7 +271,8 @@ class MainWindow(QMainWindow):
         if first is None:
             self.status_selection.setText("")
         self.library_list.model.set_library(
-            loaded.lib, first.articles if first is not None and first.articles is not None else loaded.articles)
+            loaded.lib, first.articles if first is not None and first.articles is not None else loaded.articles
+        )
         self.sidebar.set_library(loaded.lib, loaded.predicates, loaded.kinds)
         if not loaded.lib.bundled:
             add_recent(self.settings, str(Path(loaded.lib.path).resolve()))
@@ -285,8 +296,9 @@ class MainWindow(QMainWindow):
         from PySide6.QtWidgets import QFileDialog
 
         start = str(Path(self.lib.path).parent) if self.lib is not None else str(Path.home())
-        path, _ = QFileDialog.getOpenFileName(self, "Open Library", start,
-                                              "Sourcebook libraries (*.sqlite *.db);;All files (*)")
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Open Library", start, "Sourcebook libraries (*.sqlite *.db);;All files (*)"
+        )
         if path:
             self.open_library(path)
 
@@ -371,8 +383,10 @@ class MainWindow(QMainWindow):
             self.search._fire()  # back to the article's claims now, not after the pause
         found = self.sidebar.select_claims(claim_ids)
         n = len(claim_ids)
-        self.status_selection.setText(f"Sentence with {n} claim{'s' if n != 1 else ''}"
-                                      + ("" if found == n else f" ({found} shown with these filters)"))
+        self.status_selection.setText(
+            f"Sentence with {n} claim{'s' if n != 1 else ''}"
+            + ("" if found == n else f" ({found} shown with these filters)")
+        )
         self._update_actions()
 
     # -- history ---------------------------------------------------------------------------------
@@ -437,14 +451,14 @@ class MainWindow(QMainWindow):
 
     # -- edit / view ----------------------------------------------------------------------------------
     def copy_citation(self) -> None:
-        claims = self.sidebar.selected_claims() or ([self.sidebar.current_claim()] if self.sidebar.current_claim()
-                                                    else [])
+        claims = self.sidebar.selected_claims() or (
+            [self.sidebar.current_claim()] if self.sidebar.current_claim() else []
+        )
         if claims:
             from PySide6.QtGui import QGuiApplication
 
             QGuiApplication.clipboard().setText("\n\n".join(c.citation() for c in claims))
-            self.status_selection.setText(f"Copied {len(claims)} claim{'s' if len(claims) != 1 else ''} "
-                                          "with citation")
+            self.status_selection.setText(f"Copied {len(claims)} claim{'s' if len(claims) != 1 else ''} with citation")
 
     def focus_search(self) -> None:
         from PySide6.QtCore import Qt

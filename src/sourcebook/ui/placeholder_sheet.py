@@ -34,8 +34,11 @@ class PlaceholderSheet(QWidget):
         f.setWeight(f.Weight.Bold)
         heading.setFont(f)
         aliases = ", ".join(ent.aliases) if ent and ent.aliases else ""
-        sub = QLabel((f"Also known as {aliases}. " if aliases else "") + "Every fact below cites its sentence; "
-                     "press Enter or double-click to read it in the article.", self)
+        sub = QLabel(
+            (f"Also known as {aliases}. " if aliases else "") + "Every fact below cites its sentence; "
+            "press Enter or double-click to read it in the article.",
+            self,
+        )
         sub.setTextFormat(Qt.TextFormat.PlainText)
         sub.setWordWrap(True)
         self.model = ClaimModel(self)

@@ -51,14 +51,19 @@ class SpecSheetView(QWidget):
         self.title = self.sheet.name
         self.page_size = "A4"
         self.document: QTextDocument = sheet_document(
-            self.sheet, library_name=self.library_name, generated=self.generated, parent=self)
+            self.sheet, library_name=self.library_name, generated=self.generated, parent=self
+        )
         self._paper: dict[float, QTextDocument] = {}  # the sheet laid out for paper, by body width
         self.browser = SheetBrowser(self)
         self.browser.setDocument(self.document)
         self.toolbar = QToolBar(self)
         self.actions_by_name: dict[str, QAction] = {}
-        for name, text, slot in (("print", "Print…", self.print_sheet), ("preview", "Preview", self.print_preview),
-                                 ("pdf", "Export PDF…", self._ask_pdf), ("html", "Export HTML…", self._ask_html)):
+        for name, text, slot in (
+            ("print", "Print…", self.print_sheet),
+            ("preview", "Preview", self.print_preview),
+            ("pdf", "Export PDF…", self._ask_pdf),
+            ("html", "Export HTML…", self._ask_html),
+        ):
             act = self.toolbar.addAction(text)
             act.triggered.connect(slot)
             self.actions_by_name[name] = act
@@ -95,7 +100,8 @@ class SpecSheetView(QWidget):
         doc = self._paper.get(width)
         if doc is None:
             doc = self._paper[width] = sheet_document(
-                self.sheet, library_name=self.library_name, generated=self.generated, parent=self, width=width)
+                self.sheet, library_name=self.library_name, generated=self.generated, parent=self, width=width
+            )
         return doc
 
     def paint(self, printer: QPrinter) -> int:
@@ -119,8 +125,9 @@ class SpecSheetView(QWidget):
     # exports ---------------------------------------------------------------------------------
 
     def export_pdf(self, path: str | Path) -> int:
-        return write_pdf(self.sheet, path, library_name=self.library_name, generated=self.generated,
-                         page_size=self.page_size)
+        return write_pdf(
+            self.sheet, path, library_name=self.library_name, generated=self.generated, page_size=self.page_size
+        )
 
     def export_html(self, path: str | Path) -> None:
         write_html(self.sheet, path, library_name=self.library_name, generated=self.generated)

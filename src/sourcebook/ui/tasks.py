@@ -59,8 +59,14 @@ class TaskRunner(QObject):
         self._pending: dict[int, tuple[str | None, Callable, Callable | None, _Signals]] = {}
         self._latest: dict[str, int] = {}
 
-    def run(self, fn: Callable[[], Any], on_done: Callable[[Any], None],
-            on_error: Callable[[Exception], None] | None = None, *, key: str | None = None) -> int:
+    def run(
+        self,
+        fn: Callable[[], Any],
+        on_done: Callable[[Any], None],
+        on_error: Callable[[Exception], None] | None = None,
+        *,
+        key: str | None = None,
+    ) -> int:
         token = next(self._tokens)
         signals = _Signals()  # lives on this (GUI) thread, so emits from the pool arrive queued
         signals.done.connect(self._done)

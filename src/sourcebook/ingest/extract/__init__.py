@@ -28,7 +28,17 @@ from sourcebook.ingest.extract.entities import Mention, force_country
 from sourcebook.ingest.sentences import split
 
 Rule = Callable[[Sent, Article], None]
-RULES: tuple[Rule, ...] = (*rules_lists.RULES, *rules_trade.RULES, *rules_orders.RULES, *rules_relatives.RULES, *rules_describe.RULES, *rules_events.RULES, *rules_exercises.RULES, *rules_capability.RULES, *rules_fleet.RULES)
+RULES: tuple[Rule, ...] = (
+    *rules_lists.RULES,
+    *rules_trade.RULES,
+    *rules_orders.RULES,
+    *rules_relatives.RULES,
+    *rules_describe.RULES,
+    *rules_events.RULES,
+    *rules_exercises.RULES,
+    *rules_capability.RULES,
+    *rules_fleet.RULES,
+)
 
 __all__ = ["extract", "RULES"]
 
@@ -36,7 +46,9 @@ __all__ = ["extract", "RULES"]
 def extract(article: ParsedArticle) -> Extraction:
     text = article.text
     sentences = split(text, article.blocks)
-    sents = [Sent.build(i, s.start, text[s.start : s.end], article.blocks[s.block].kind) for i, s in enumerate(sentences)]
+    sents = [
+        Sent.build(i, s.start, text[s.start : s.end], article.blocks[s.block].kind) for i, s in enumerate(sentences)
+    ]
     art = Article(article.slug, text)
     date = article_date(text, [(b.kind, b.start, b.end) for b in article.blocks])
     art.year = date.year if date else None
@@ -64,7 +76,8 @@ def extract(article: ParsedArticle) -> Extraction:
 
 DATELINE = re.compile(
     r"^[A-Z][A-ZÀ-Þ .'-]{2,}(?:, (?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d)[A-Z][\w .]{1,25}?)?,?(?: (?P<date>[A-Z][a-z]{2,8}\.? \d{1,2}(?:, (?:19|20)\d\d)?))?"
-    r"(?:(?: \([^()]{1,40}\))?\s*[-–—]+\s+|\. /[A-Za-z-]{2,20}/\.?\s+)")
+    r"(?:(?: \([^()]{1,40}\))?\s*[-–—]+\s+|\. /[A-Za-z-]{2,20}/\.?\s+)"
+)
 
 
 def _dateline(art: Article, sents: list[Sent]) -> None:
@@ -82,9 +95,13 @@ def _dateline(art: Article, sents: list[Sent]) -> None:
             art.year = years[0]
 
 
-ANAPHOR_START = re.compile(r"(?:It|Its|They|Their) (?!is |was |are |were )")  # "It carries ...": the system in focus is the subject
-LEAD_YEAR = re.compile(r"\b(?:first|past|last|opening) (?:\w+ ){0,2}(?:months|weeks|quarters?|half) of ((?:19|20)\d\d)\b"
-                       r"|\bso far (?:in|this year,?) ((?:19|20)\d\d)\b|\b((?:19|20)\d\d) so far\b")
+ANAPHOR_START = re.compile(
+    r"(?:It|Its|They|Their) (?!is |was |are |were )"
+)  # "It carries ...": the system in focus is the subject
+LEAD_YEAR = re.compile(
+    r"\b(?:first|past|last|opening) (?:\w+ ){0,2}(?:months|weeks|quarters?|half) of ((?:19|20)\d\d)\b"
+    r"|\bso far (?:in|this year,?) ((?:19|20)\d\d)\b|\b((?:19|20)\d\d) so far\b"
+)
 
 
 def _lead_year(sents: list[Sent]) -> int | None:
@@ -95,7 +112,9 @@ def _lead_year(sents: list[Sent]) -> int | None:
 
 
 def _is_heading(s: Sent, article: ParsedArticle) -> bool:
-    return s.kind == "paragraph" and len(s.text.split()) <= 4 and s.text[-1:] not in ".!?\"”" and s.text[:1] not in "-•*–"
+    return (
+        s.kind == "paragraph" and len(s.text.split()) <= 4 and s.text[-1:] not in '.!?"”' and s.text[:1] not in "-•*–"
+    )
 
 
 EDITION = re.compile(r" (?:19|20)\d\d(?!\w)")
@@ -103,10 +122,25 @@ EDITION = re.compile(r" (?:19|20)\d\d(?!\w)")
 
 def _article_names(sents: list[Sent]) -> None:
     """Names found by pattern in one sentence (a title's "Exercise X") are mentions in all the others."""
-    known = {m.ref.name: m.ref for s in sents for m in s.mentions if m.form == "pattern" and (m.kind in ("exercise", "organisation")
-             or (m.kind == "system" and s.kind == "title")) and len(m.ref.name) > 3}  # a title's "Hunter armoured vehicle" names the Hunter
-    known.update({s.text[m.start : m.end]: m.ref for s in sents for m in s.mentions if m.form == "abbreviation" and m.kind == "organisation"
-                  and m.ref.name != s.text[m.start : m.end] and m.end - m.start > 2})
+    known = {
+        m.ref.name: m.ref
+        for s in sents
+        for m in s.mentions
+        if m.form == "pattern"
+        and (m.kind in ("exercise", "organisation") or (m.kind == "system" and s.kind == "title"))
+        and len(m.ref.name) > 3
+    }  # a title's "Hunter armoured vehicle" names the Hunter
+    known.update(
+        {
+            s.text[m.start : m.end]: m.ref
+            for s in sents
+            for m in s.mentions
+            if m.form == "abbreviation"
+            and m.kind == "organisation"
+            and m.ref.name != s.text[m.start : m.end]
+            and m.end - m.start > 2
+        }
+    )
     editions: dict[str, list[EntityRef]] = {}
     for name, ref in known.items():  # "Exercise Arnhem Thunder 2024" names "Arnhem Thunder 2026" too
         base = re.sub(r" (?:19|20)\d\d$", "", name)
@@ -122,7 +156,9 @@ def _article_names(sents: list[Sent]) -> None:
                 year = EDITION.match(s.text, end) if ref.kind == "exercise" and not name[-1].isdigit() else None
                 if year:
                     end, ref = year.end(), EntityRef(s.text[start : year.end()], "exercise")
-                ok = (start == 0 or not s.text[start - 1].isalnum()) and (end == len(s.text) or not s.text[end].isalnum())
+                ok = (start == 0 or not s.text[start - 1].isalnum()) and (
+                    end == len(s.text) or not s.text[end].isalnum()
+                )
                 if ok and not any(m.start < end and start < m.end for m in s.mentions):
                     s.mentions.append(Mention(start, end, ref, "pattern"))
                 ref = known[name]
@@ -140,7 +176,8 @@ def _article_subjects(art: Article, sents: list[Sent]) -> None:
     if title is None:
         return
     countries = {m.ref.name for m in title.mentions if m.kind == "country"} | {
-        c.name for c in (force_country(m) for m in title.mentions) if c}
+        c.name for c in (force_country(m) for m in title.mentions) if c
+    }
     if len(countries) == 1:
         art.title_country = next(iter(countries))
         art.focus.supplier = EntityRef(art.title_country, "country")

@@ -32,7 +32,9 @@ class Sent:
         hits = gazetteer().classes.find([w[2] for w in words])
         classes = [(words[h.first][0], words[h.last - 1][1], str(h.value)) for h in hits]
         mentions = find_mentions(text, words, classes)
-        return cls(index, start, text, kind, words, classes, mentions, find_dates(text), find_years(text), low=text.lower())
+        return cls(
+            index, start, text, kind, words, classes, mentions, find_dates(text), find_years(text), low=text.lower()
+        )
 
     def of(self, kind: str, a: int = 0, b: int | None = None) -> list[Mention]:
         b = len(self.text) if b is None else b
@@ -74,15 +76,30 @@ class Article:
     section: str = ""  # the latest short heading line, lower case
     types: dict[str, list[str]] = field(default_factory=dict)  # subject -> its type claims' texts
     dateline: tuple[int, str] | None = None  # (sentence index, date as written) of a wire dateline
-    exercise_parties: dict[str, set[str]] = field(default_factory=dict)  # exercise -> states already claimed as its participants
+    exercise_parties: dict[str, set[str]] = field(
+        default_factory=dict
+    )  # exercise -> states already claimed as its participants
     exercise_at: int = -99  # the latest sentence that named an exercise
     request: tuple[int, Any, str] | None = None  # (latest line, buyer, status) of a "has requested to buy:" list
     intro: str = ""  # the latest sentence that opens a list (ends with ":"), for the list's lines
 
 
-def emit(art: Article, s: Sent, subject: EntityRef, predicate: str, span: tuple[int, int], rule: str, *,
-         obj: EntityRef | None = None, text: str = "", objects: list[EntityRef] | None = None,
-         value: float | None = None, unit: str | None = None, weak: bool = False, **qualifiers: Any) -> ClaimDraft | None:
+def emit(
+    art: Article,
+    s: Sent,
+    subject: EntityRef,
+    predicate: str,
+    span: tuple[int, int],
+    rule: str,
+    *,
+    obj: EntityRef | None = None,
+    text: str = "",
+    objects: list[EntityRef] | None = None,
+    value: float | None = None,
+    unit: str | None = None,
+    weak: bool = False,
+    **qualifiers: Any,
+) -> ClaimDraft | None:
     """Add a claim unless it repeats one (a weak claim also yields to any earlier same fact)."""
     if not subject.name.strip():
         return None
@@ -103,8 +120,9 @@ def emit(art: Article, s: Sent, subject: EntityRef, predicate: str, span: tuple[
         return None
     art.seen.add(strong_key)
     art.seen.add(loose_key)
-    claim = ClaimDraft(s.index, subject, predicate, s.start + a, s.start + b, rule, obj, obj_text,
-                       objects, value, unit, q)
+    claim = ClaimDraft(
+        s.index, subject, predicate, s.start + a, s.start + b, rule, obj, obj_text, objects, value, unit, q
+    )
     art.claims.append(claim)
     if predicate == "type":
         art.types.setdefault(subject.name, []).append(obj_text.lower())

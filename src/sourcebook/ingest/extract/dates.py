@@ -7,16 +7,23 @@ from dataclasses import dataclass
 
 from sourcebook.ingest.gazetteer import gazetteer
 
-MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-         r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?")
+MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+)
 DATE = re.compile(
     r"\b(?:(?P<d1>\d{1,2}) (?P<m1>" + MONTH + r")(?:,? (?P<y1>(?:19|20)\d\d))?"
     r"|(?P<m2>" + MONTH + r") (?P<d2>\d{1,2}(?:[-–]\d{1,2})?)(?:st|nd|rd|th)?(?:, (?P<y2>(?:19|20)\d\d))?"
     r"|(?P<pre>(?:early|mid|late|mid-) )?(?P<m3>" + MONTH + r") (?P<y3>(?:19|20)\d\d))(?![\w-])"
 )
-YEAR = re.compile(r"(?<![\w$.,-])(?:19|20)\d\d(?![\w-]|\.\d|,\d)"
-                  r"|(?<![\w$.,-])(?:19|20)\d\d(?=-(?:19|20)\d\d(?![\w-]))|(?<=(?<![\w$.,-])(?:19|20)\d\d-)(?:19|20)\d\d(?![\w-]|\.\d|,\d)")
-RELATIVE = re.compile(r"\b(?:this|next|last|later this|earlier this) (?:year|spring|summer|autumn|fall|winter|month|week)\b|\b(?:today|yesterday|tomorrow)\b", re.I)
+YEAR = re.compile(
+    r"(?<![\w$.,-])(?:19|20)\d\d(?![\w-]|\.\d|,\d)"
+    r"|(?<![\w$.,-])(?:19|20)\d\d(?=-(?:19|20)\d\d(?![\w-]))|(?<=(?<![\w$.,-])(?:19|20)\d\d-)(?:19|20)\d\d(?![\w-]|\.\d|,\d)"
+)
+RELATIVE = re.compile(
+    r"\b(?:this|next|last|later this|earlier this) (?:year|spring|summer|autumn|fall|winter|month|week)\b|\b(?:today|yesterday|tomorrow)\b",
+    re.I,
+)
 DATELINE = re.compile(r"^[A-Z][A-Z .'-]+,? (?:[A-Z][a-z]+ )?(?P<date>" + MONTH + r" \d{1,2}(?:, (?:19|20)\d\d)?)")
 
 
@@ -37,7 +44,9 @@ def find_dates(text: str) -> list[DateHit]:
         month = m.group("m1") or m.group("m2") or m.group("m3")
         if month == "May" and not (m.group("d1") or m.group("d2") or y):
             continue
-        out.append(DateHit(m.start(), m.end(), m.group(0), int(y) if y else None, months.get(month.rstrip(".").lower())))
+        out.append(
+            DateHit(m.start(), m.end(), m.group(0), int(y) if y else None, months.get(month.rstrip(".").lower()))
+        )
     return out
 
 

@@ -20,13 +20,21 @@ DESIGNATION = re.compile(
     r"|[A-Z][a-z]+-[A-Z]{1,3}\d[A-Za-z0-9]*"
     r"|[A-Z][a-z]{5,9}-\d{1,3}[A-Za-z]?)(?![\w-])"  # Nagastra-1, Bayraktar-2: a long name with a short model number
 )
-DIVISION = re.compile(r"(?: (?:[A-Z][a-z]+|and|&)){0,4}? (?:Systems|Control|Aeronautics|Space|Missiles|Vehicles|Helicopters|Electronics"
-                      r"|Ordnance|Munitions|Shipbuilding|Sensors|Mission Systems)(?![\w-])")
+DIVISION = re.compile(
+    r"(?: (?:[A-Z][a-z]+|and|&)){0,4}? (?:Systems|Control|Aeronautics|Space|Missiles|Vehicles|Helicopters|Electronics"
+    r"|Ordnance|Munitions|Shipbuilding|Sensors|Mission Systems)(?![\w-])"
+)
 SCALE_AFTER = re.compile(r" (?:billion|million|bn|mn)\b")  # "PHP32 billion": a sum of money, not a model
-NOT_DESIGNATION = re.compile(r"^(?:FY\d|CY\d|Q[1-4]$|COVID|G\d{1,2}$|H[12]$|[A-Z]\d?$|\d+(?:st|nd|rd|th|s|mm|km|kg|cm|m|am|pm)$)|^[A-Z]-?\d{4}$")
-MODEL_SUFFIX = re.compile(r" (?!\d+x\d+\b)(?=[A-Z0-9]*\d)[A-Za-z0-9]{2,6}(?![\w-])")  # not a wheel layout (6x6)  # M1A2 SEPV3
+NOT_DESIGNATION = re.compile(
+    r"^(?:FY\d|CY\d|Q[1-4]$|COVID|G\d{1,2}$|H[12]$|[A-Z]\d?$|\d+(?:st|nd|rd|th|s|mm|km|kg|cm|m|am|pm)$)|^[A-Z]-?\d{4}$"
+)
+MODEL_SUFFIX = re.compile(
+    r" (?!\d+x\d+\b)(?=[A-Z0-9]*\d)[A-Za-z0-9]{2,6}(?![\w-])"
+)  # not a wheel layout (6x6)  # M1A2 SEPV3
 NAME_WORD = re.compile(r" ([A-Z][a-z]+(?:-\d+)?)(?![\w-])")  # 9M14 Malyutka, BM-21 Grad
-YEAR_AFTER = re.compile(r" ((?:19|20)\d\d|\d\d(?= |,|\.|$))(?![\w.,]\d)")  # "Saber Strike 25": a two-digit edition is a year too
+YEAR_AFTER = re.compile(
+    r" ((?:19|20)\d\d|\d\d(?= |,|\.|$))(?![\w.,]\d)"
+)  # "Saber Strike 25": a two-digit edition is a year too
 ABBR_IN_PARENS = re.compile(r"\(([A-Z][A-Za-z0-9&/-]{1,11})\)")
 ORG_NAME_HEAD = re.compile(
     r"(?:\b(?:\d+(?:st|nd|rd|th) )?(?:[A-Z][\w'’-]*(?:(?: and| of| for| the| &)* [A-Z][\w'’-]*){0,6}) "
@@ -45,13 +53,17 @@ LONG_FORM = re.compile(r"(?: [A-Z][a-z]+){1,3} Systems?\b")  # Harpoon Coastal D
 TYPE_NUMBER = re.compile(r"(?<![\w-])Type \d{2,3}[A-Z]?(?:/\d{3,4})?(?![\w-])")  # Type 209/1400, Type 052D
 SHIP_CLASS = re.compile(r"(?<![\w-])(?:[A-Z][a-z]+ )?[A-Z][A-Za-z]+(?: \d{1,4}(?:\.\d{1,2})?)?-class\b")
 VARIANT = re.compile(r" (?:[A-Z](?:/[A-Z])?|II|III|IV|Block \d+(?:/\d+)?|Mk ?\d+|Mark \d+)(?![\w-]|\.\w)")
-DEFENCE_MINISTRY = re.compile(r"\b(?:(?P<dem>[A-Z][a-z]+) )?(?:Defen[cs]e Ministry|Ministry of Defen[cs]e)(?: of (?P<of>[A-Z][a-z]+))?")
+DEFENCE_MINISTRY = re.compile(
+    r"\b(?:(?P<dem>[A-Z][a-z]+) )?(?:Defen[cs]e Ministry|Ministry of Defen[cs]e)(?: of (?P<of>[A-Z][a-z]+))?"
+)
 QUOTED_COMPANY = re.compile(r"\b(?:company|firm|factory|plant|corporation|enterprise) [\"“]([^\"”]{2,40})[\"”]")
 EXERCISE_NAME = re.compile(
     r"\b(?:[Ee]xercise|[Oo]peration) (?P<a>[A-Z][\w-]+(?: [A-Z][\w-]+){0,3}(?: (?:19|20)\d\d)?)"
     r"|(?P<b>[A-Z][\w-]+(?: [A-Z][\w-]+){0,3}(?: (?:19|20)\d\d)?) (?:[Ee]xercises?|drills?|war ?games)\b"
 )
-FUNCTION_WORDS = frozenset("The A An In On At And Of For To By With From As During Since After Before Its It This That".split())
+FUNCTION_WORDS = frozenset(
+    "The A An In On At And Of For To By With From As During Since After Before Its It This That".split()
+)
 
 
 @dataclass
@@ -84,8 +96,12 @@ def _ref_for(entry: Entry, surface: str, form: str) -> EntityRef:
     name = surface[:-1] if form == "plural" else singular_model(surface)
     if name.endswith(" Systems"):
         name = name[:-1]
-    if (entry.kind == "system" and len(name.split()) >= 3 and not any(c.isdigit() for c in name)
-            and not name.startswith(entry.name + " ")):
+    if (
+        entry.kind == "system"
+        and len(name.split()) >= 3
+        and not any(c.isdigit() for c in name)
+        and not name.startswith(entry.name + " ")
+    ):
         name = entry.name  # a spelled-out long form: use the short canonical name
     if name.isupper() and entry.kind == "organisation" and len(name) > 6 and " " in name:
         name = entry.name
@@ -109,9 +125,15 @@ def find_mentions(text: str, words: list[tuple[int, int, str]], classes: list[tu
             assert isinstance(entry, Entry)
             if index is g.upper_names and not text[s:e].isupper():
                 continue
-            if entry.weak and not _weak_ok(text, e, classes) and not (
-                    entry.kind == "system" and re.search(r"(?:\b[Tt]he|\d) $", text[max(0, s - 5) : s])
-                    and not re.match(r"[ -]class\b", text[e : e + 7])):
+            if (
+                entry.weak
+                and not _weak_ok(text, e, classes)
+                and not (
+                    entry.kind == "system"
+                    and re.search(r"(?:\b[Tt]he|\d) $", text[max(0, s - 5) : s])
+                    and not re.match(r"[ -]class\b", text[e : e + 7])
+                )
+            ):
                 continue
             if _taken(found, s, e):
                 continue
@@ -122,7 +144,11 @@ def find_mentions(text: str, words: list[tuple[int, int, str]], classes: list[tu
             if entry.kind == "organisation" and hit.form == "name":
                 div = DIVISION.match(text, e)
                 if div and not _taken(found, div.start() + 1, div.end()):
-                    found.append(Mention(s, div.end(), EntityRef(text[s : div.end()], "organisation", (entry.name,)), "name", entry))
+                    found.append(
+                        Mention(
+                            s, div.end(), EntityRef(text[s : div.end()], "organisation", (entry.name,)), "name", entry
+                        )
+                    )
                     continue  # "Lockheed Martin Missiles and Fire Control": a division named after its company
             if entry.kind == "system" and hit.form != "plural":
                 long_form = LONG_FORM.match(text, e)
@@ -148,14 +174,30 @@ def _merge_names(text: str, found: list[Mention]) -> list[Mention]:
     out: list[Mention] = []
     for m in found:
         prev = out[-1] if out else None
-        if (prev and prev.kind == "system" and m.kind == "system" and m.start == prev.end + 1
-                and text[prev.end] == " " and any(c.isdigit() for c in prev.name)
-                and not any(c.isdigit() for c in m.name)):
+        if (
+            prev
+            and prev.kind == "system"
+            and m.kind == "system"
+            and m.start == prev.end + 1
+            and text[prev.end] == " "
+            and any(c.isdigit() for c in prev.name)
+            and not any(c.isdigit() for c in m.name)
+        ):
             name = text[prev.start : m.end]
-            out[-1] = Mention(prev.start, m.end, EntityRef(name, "system", (prev.name, *prev.ref.aliases)), prev.form, prev.entry)
+            out[-1] = Mention(
+                prev.start, m.end, EntityRef(name, "system", (prev.name, *prev.ref.aliases)), prev.form, prev.entry
+            )
             continue
-        if (prev and prev.kind == "system" and m.kind == "system" and m.form == "designation" and m.start == prev.end + 1
-                and text[prev.end] == " " and not any(c.isdigit() for c in prev.name) and prev.form == "name"):
+        if (
+            prev
+            and prev.kind == "system"
+            and m.kind == "system"
+            and m.form == "designation"
+            and m.start == prev.end + 1
+            and text[prev.end] == " "
+            and not any(c.isdigit() for c in prev.name)
+            and prev.form == "name"
+        ):
             name = text[prev.start : m.end]  # Bayraktar TB3: a maker's name and a model
             out[-1] = Mention(prev.start, m.end, EntityRef(name, "system", (m.name,)), prev.form, prev.entry)
             continue
@@ -165,8 +207,10 @@ def _merge_names(text: str, found: list[Mention]) -> list[Mention]:
 
 def _weak_ok(text: str, end: int, classes: list[tuple[int, int, str]]) -> bool:
     follow = text[end : end + 2]
-    return any(c[0] in (end + 1, end) for c in classes) or follow.startswith(("-", " (")) or bool(
-        re.match(r" [A-Z0-9]*\d", text[end : end + 8])
+    return (
+        any(c[0] in (end + 1, end) for c in classes)
+        or follow.startswith(("-", " ("))
+        or bool(re.match(r" [A-Z0-9]*\d", text[end : end + 8]))
     )
 
 
@@ -175,7 +219,12 @@ def _forces(text: str, found: list[Mention]) -> None:
     g = gazetteer()
     for m in FORCE_NAME.finditer(text):
         country = g.demonyms.get(m.group("dem").lower()) or (
-            "United States" if m.group("dem") in ("U.S.", "US") else "United Kingdom" if m.group("dem") in ("UK", "U.K.") else "")
+            "United States"
+            if m.group("dem") in ("U.S.", "US")
+            else "United Kingdom"
+            if m.group("dem") in ("UK", "U.K.")
+            else ""
+        )
         if not country:
             continue
         s, e = m.span()
@@ -188,10 +237,17 @@ def _forces(text: str, found: list[Mention]) -> None:
 
 def force_country(m: Mention) -> EntityRef | None:
     """The country of a national force mention (``Brazilian Air Force`` -> Brazil), else None."""
-    if m.kind == "organisation" and m.entry is not None and m.entry.country and m.entry.type in ("armed force", "armed forces"):
+    if (
+        m.kind == "organisation"
+        and m.entry is not None
+        and m.entry.country
+        and m.entry.type in ("armed force", "armed forces")
+    ):
         return EntityRef(m.entry.country, "country")
     country = _force_name_country(m.ref.name) if m.kind == "organisation" and m.entry is None else None
-    return EntityRef(country, "country") if country else None  # a force named by pattern, then abbreviated: "... Air Force (RAAF)"
+    return (
+        EntityRef(country, "country") if country else None
+    )  # a force named by pattern, then abbreviated: "... Air Force (RAAF)"
 
 
 @functools.lru_cache(maxsize=4096)
@@ -211,7 +267,9 @@ def _hyphen_demonyms(text: str, words: list[tuple[int, int, str]], found: list[M
             country = g.demonyms.get(part.lower()) if part[:1].isupper() else None
             if country and not _taken(found, pos, pos + len(part)):
                 form = "name" if part.lower() == country.lower() else "demonym"
-                found.append(Mention(pos, pos + len(part), EntityRef(country, "country"), form, g.countries.get(country)))
+                found.append(
+                    Mention(pos, pos + len(part), EntityRef(country, "country"), form, g.countries.get(country))
+                )
             pos += len(part) + 1
 
 
@@ -226,7 +284,12 @@ def _designations(text: str, found: list[Mention], classes: list[tuple[int, int,
             if not nxt or any(c[0] == nxt.start() + 1 for c in classes):
                 break
             word = nxt.group(0).strip()
-            if NOT_DESIGNATION.search(word) or word in FUNCTION_WORDS or word.lower() in g.demonyms or _taken(found, nxt.start() + 1, nxt.end()):
+            if (
+                NOT_DESIGNATION.search(word)
+                or word in FUNCTION_WORDS
+                or word.lower() in g.demonyms
+                or _taken(found, nxt.start() + 1, nxt.end())
+            ):
                 break
             if e - s > 40:
                 break
@@ -235,32 +298,46 @@ def _designations(text: str, found: list[Mention], classes: list[tuple[int, int,
                 break
         surface = singular_model(text[s:e])
         entry = g.systems.get(surface)
-        found.append(Mention(s, e, EntityRef(surface, "system", (entry.name,) if entry and entry.name != surface else ()), "designation", entry))
+        found.append(
+            Mention(
+                s,
+                e,
+                EntityRef(surface, "system", (entry.name,) if entry and entry.name != surface else ()),
+                "designation",
+                entry,
+            )
+        )
 
 
 def _patterns(text: str, found: list[Mention]) -> None:
     g = gazetteer()
-    for m in (TYPE_NUMBER.finditer(text) if "Type " in text else ()):
+    for m in TYPE_NUMBER.finditer(text) if "Type " in text else ():
         if not _taken(found, m.start(), m.end()):
-            found.append(Mention(m.start(), m.end(), EntityRef(m.group(0), "system"), "pattern", g.systems.get(m.group(0))))
-    for m in (SHIP_CLASS.finditer(text) if "-class" in text else ()):
+            found.append(
+                Mention(m.start(), m.end(), EntityRef(m.group(0), "system"), "pattern", g.systems.get(m.group(0)))
+            )
+    for m in SHIP_CLASS.finditer(text) if "-class" in text else ():
         s, e = m.span()
         if text[s:e].split()[0] in FUNCTION_WORDS:
             s += len(text[s:e].split()[0]) + 1
         if not _taken(found, s, e):
             found.append(Mention(s, e, EntityRef(text[s:e], "system"), "pattern", g.systems.get(text[s:e])))
-    for m in (DEFENCE_MINISTRY.finditer(text) if "Minist" in text else ()):
+    for m in DEFENCE_MINISTRY.finditer(text) if "Minist" in text else ():
         country = g.demonyms.get((m.group("dem") or m.group("of") or "").lower(), "")
-        s = m.start("dem") if m.group("dem") and country else m.start() + (len(m.group("dem")) + 1 if m.group("dem") else 0)
+        s = (
+            m.start("dem")
+            if m.group("dem") and country
+            else m.start() + (len(m.group("dem")) + 1 if m.group("dem") else 0)
+        )
         name = f"{country} Ministry of Defence" if country else text[s : m.end()]
         found[:] = [x for x in found if not (x.form == "demonym" and s <= x.start < m.end())]
         if not _taken(found, s, m.end()):
             found.append(Mention(s, m.end(), EntityRef(name, "organisation", (text[s : m.end()],)), "pattern"))
-    for m in (QUOTED_COMPANY.finditer(text) if '"' in text or "“" in text else ()):
+    for m in QUOTED_COMPANY.finditer(text) if '"' in text or "“" in text else ():
         s, e = m.span(1)
         if not _taken(found, s, e):
             found.append(Mention(s, e, EntityRef(m.group(1), "organisation"), "pattern"))
-    for m in (EXERCISE_NAME.finditer(text) if any(w in text for w in ("xercise", "peration", "drill", "war")) else ()):
+    for m in EXERCISE_NAME.finditer(text) if any(w in text for w in ("xercise", "peration", "drill", "war")) else ():
         key = "a" if m.group("a") else "b"
         s, e = m.span(key)
         name = m.group(key)
@@ -314,14 +391,21 @@ def _abbreviations(text: str, found: list[Mention], classes: list[tuple[int, int
             kinds = [c[2] for c in classes if ls <= c[0] < len(before)]
             if kinds and g.class_kind.get(kinds[-1], "system") == "system":
                 kind = "system"
-            elif re.search(r"\b(?:Agency|Command|Institute|Organi[sz]ation|Ministry|Department|Corporation|Company|Office|Council)\b", long_name):
+            elif re.search(
+                r"\b(?:Agency|Command|Institute|Organi[sz]ation|Ministry|Department|Corporation|Company|Office|Council)\b",
+                long_name,
+            ):
                 kind = "organisation"
         if not kind:
             continue
         ref = EntityRef(abbr, kind, (long_name,))
-        if kind == "organisation" and (known is None or known.form != "name" or (known.entry and known.entry.name == long_name)) \
-                and not long_name.endswith(("'s", "’s")) \
-                and "'s " not in long_name and "’s " not in long_name:
+        if (
+            kind == "organisation"
+            and (known is None or known.form != "name" or (known.entry and known.entry.name == long_name))
+            and not long_name.endswith(("'s", "’s"))
+            and "'s " not in long_name
+            and "’s " not in long_name
+        ):
             ref = EntityRef(long_name, kind, (abbr,))  # an agency or company is known by its full name
         found[:] = [x for x in found if not (x.start >= ls and x.end <= m.end())]
         found.append(Mention(ls, len(before), ref, "pattern"))
@@ -329,17 +413,22 @@ def _abbreviations(text: str, found: list[Mention], classes: list[tuple[int, int
 
 
 # Capitalised words that open a noun phrase without naming anything ("Modern frigates", "Four tanks").
-NOT_NAME_WORDS = frozenset(
-    "The A An Its Their Our His Her This That These Those Such Other Both Each All Most Some Several Many Few New Modern Old "
-    "Older Newer Light Heavy Medium Naval Military Western Eastern Northern Southern Additional Further Another More Two Three "
-    "Four Five Six Seven Eight Nine Ten First Second Third Last Next Only Current Former Future Existing Ageing Aging "
-    "Unmanned Armed Armoured Armored Advanced Upgraded Used Surplus Second-hand Anti Counter War Era".split()) | FUNCTION_WORDS
+NOT_NAME_WORDS = (
+    frozenset(
+        "The A An Its Their Our His Her This That These Those Such Other Both Each All Most Some Several Many Few New Modern Old "
+        "Older Newer Light Heavy Medium Naval Military Western Eastern Northern Southern Additional Further Another More Two Three "
+        "Four Five Six Seven Eight Nine Ten First Second Third Last Next Only Current Former Future Existing Ageing Aging "
+        "Unmanned Armed Armoured Armored Advanced Upgraded Used Surplus Second-hand Anti Counter War Era".split()
+    )
+    | FUNCTION_WORDS
+)
 CAP_WORD = re.compile(r"[A-Z][\w'’-]*|[0-9]+[A-Z][A-Za-z0-9]*")
 
 
-def _names_before_class(text: str, words: list[tuple[int, int, str]], found: list[Mention],
-                        classes: list[tuple[int, int, str]]) -> None:
-    """"The Warmate loitering munition", "FDI HN frigates", "Borsuk infantry fighting vehicles": an unknown name
+def _names_before_class(
+    text: str, words: list[tuple[int, int, str]], found: list[Mention], classes: list[tuple[int, int, str]]
+) -> None:
+    """ "The Warmate loitering munition", "FDI HN frigates", "Borsuk infantry fighting vehicles": an unknown name
     (one to three capitalised words) written right before a system class word is a system."""
     g = gazetteer()
     starts = {w[0]: i for i, w in enumerate(words)}
@@ -349,13 +438,24 @@ def _names_before_class(text: str, words: list[tuple[int, int, str]], found: lis
         i = starts[c[0]]
         run: list[int] = []
         j = i - 1
-        if j >= 1 and re.fullmatch(r"\d{1,2}", words[j][2]) and words[j][1] + 1 == c[0] and words[j - 1][1] + 1 == words[j][0] \
-                and CAP_WORD.fullmatch(words[j - 1][2]) and words[j - 1][2] not in NOT_NAME_WORDS:
+        if (
+            j >= 1
+            and re.fullmatch(r"\d{1,2}", words[j][2])
+            and words[j][1] + 1 == c[0]
+            and words[j - 1][1] + 1 == words[j][0]
+            and CAP_WORD.fullmatch(words[j - 1][2])
+            and words[j - 1][2] not in NOT_NAME_WORDS
+        ):
             run, j = [j], j - 1  # "Zuzana 2 self-propelled guns": a model number closes the name
         while j >= 0 and len(run) < 3:
             w = words[j]
-            inner_number = run and j >= 1 and re.fullmatch(r"\d{1,3}", w[2]) and CAP_WORD.fullmatch(words[j - 1][2]) \
-                and words[j - 1][1] + 1 == w[0]  # "OPV 58 S patrol vessels": a number inside the name
+            inner_number = (
+                run
+                and j >= 1
+                and re.fullmatch(r"\d{1,3}", w[2])
+                and CAP_WORD.fullmatch(words[j - 1][2])
+                and words[j - 1][1] + 1 == w[0]
+            )  # "OPV 58 S patrol vessels": a number inside the name
             if w[1] + 1 != words[j + 1][0] or not (CAP_WORD.fullmatch(w[2]) or inner_number) or w[2] in NOT_NAME_WORDS:
                 break
             if g.months.get(w[2].lower().rstrip(".")) is not None or g.numbers.get(w[2].lower()) is not None:
@@ -367,17 +467,28 @@ def _names_before_class(text: str, words: list[tuple[int, int, str]], found: lis
         if not run:
             continue
         s, e = words[run[0]][0], words[run[-1]][1]
-        maker = next((m for m in found if m.kind == "organisation" and m.form == "name" and m.start == s and m.end < e), None)
+        maker = next(
+            (m for m in found if m.kind == "organisation" and m.form == "name" and m.start == s and m.end < e), None
+        )
         if maker is not None and text[maker.end] == " " and not _taken(found, maker.end + 1, e):
             found.remove(maker)  # "Otokar Cobra II": the maker's name opens the model's
-        if _taken(found, s, e) or any(m.end == s - 1 and m.kind in ("country", "organisation") and m.form != "demonym"
-                                      and text[m.end - 2 : m.end] not in ("'s", "’s") for m in found):
+        if _taken(found, s, e) or any(
+            m.end == s - 1
+            and m.kind in ("country", "organisation")
+            and m.form != "demonym"
+            and text[m.end - 2 : m.end] not in ("'s", "’s")
+            for m in found
+        ):
             continue  # "Royal Navy frigates", "Poland frigates" are no names
         name = text[s:e]
         if len(name) < 2 or name.endswith(("'s", "’s")) or (s == 0 and len(run) == 1 and name in g.starters):
             continue
         entry = g.systems.get(name)
-        found.append(Mention(s, e, EntityRef(name, "system", (entry.name,) if entry and entry.name != name else ()), "pattern", entry))
+        found.append(
+            Mention(
+                s, e, EntityRef(name, "system", (entry.name,) if entry and entry.name != name else ()), "pattern", entry
+            )
+        )
 
 
 SHIP_NAME = re.compile(r" (?P<n>(?:[A-Z]{2,5} )?[A-Z][a-zà-ÿ'’-]+(?: [A-Z][a-zà-ÿ'’-]+)?)(?![\w-])")
@@ -385,7 +496,7 @@ SEA_CLASS = re.compile(r"(?:frigate|corvette|destroyer|submarine|carrier|ship|ve
 
 
 def _ship_names(text: str, found: list[Mention], classes: list[tuple[int, int, str]]) -> None:
-    """"the former German Navy frigate Lütjens", "the helicopter carrier HMS Ocean": a ship named after its class word."""
+    """ "the former German Navy frigate Lütjens", "the helicopter carrier HMS Ocean": a ship named after its class word."""
     g = gazetteer()
     for c in classes:
         if not SEA_CLASS.search(text[c[0] : c[1]]):
@@ -395,8 +506,17 @@ def _ship_names(text: str, found: list[Mention], classes: list[tuple[int, int, s
             continue
         s, e = m.span("n")
         name = m.group("n")
-        if _taken(found, s, e) or name.split()[0] in NOT_NAME_WORDS or g.months.get(name.split()[0].lower()) is not None \
-                or re.match(r"[ -]class\b", text[e : e + 7]) or name.lower() in g.demonyms:
+        if (
+            _taken(found, s, e)
+            or name.split()[0] in NOT_NAME_WORDS
+            or g.months.get(name.split()[0].lower()) is not None
+            or re.match(r"[ -]class\b", text[e : e + 7])
+            or name.lower() in g.demonyms
+        ):
             continue
         entry = g.systems.get(name)
-        found.append(Mention(s, e, EntityRef(name, "system", (entry.name,) if entry and entry.name != name else ()), "pattern", entry))
+        found.append(
+            Mention(
+                s, e, EntityRef(name, "system", (entry.name,) if entry and entry.name != name else ()), "pattern", entry
+            )
+        )

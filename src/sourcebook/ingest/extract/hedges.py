@@ -17,20 +17,28 @@ DOUBT_BEFORE = re.compile(
     r"|\brumou?r(?:s|ed)?\b|\bspeculat(?:ion|ed|es)\b|\ballegedly\b|\ballegations?\b"
     r"|\b(?:is|are|was|were) (?:said|rumou?red|believed|alleged|thought|reported) to (?:have|be)\b"
     r"|\b(?:posts?|claims?|users?) (?:\w+ ){0,3}(?:claimed|suggested|alleged)\b|\bfalse(?:ly)?\b|\bfake\b|\bhoax\b",
-    re.I)
+    re.I,
+)
 # A negation or "yet to" right before the verb: "has yet to take delivery of", "did not receive", "never ordered".
 NOT_BEFORE = re.compile(
     r"\b(?:not|never|n't|no longer|yet to|failed to|refused to|declined to|unable to|cannot|did not|without"
     r"|suspend(?:ed|s)?|halt(?:ed|s)?|froze|frozen|freez(?:es|ing)|block(?:ed|s)|stopped|stops|cancell?(?:ed|ing)?|cancels|paused|scrapped)"
-    r"(?: (?:yet|been|be|have|had|formally|officially|actually|fully|already|to))*\s*$", re.I)
+    r"(?: (?:yet|been|be|have|had|formally|officially|actually|fully|already|to))*\s*$",
+    re.I,
+)
 # Cues after the verb in the same sentence that take the statement back.
 DOUBT_AFTER = re.compile(
     r"\b(?:has|have|had) not (?:been )?(?:confirmed|verified)\b|\bnot (?:been )?confirmed\b|\b(?:was|were) (?:later )?(?:cancell?ed|denied)\b"
     r"|\bno (?:deliveries|delivery|contract|deal) (?:has|have|had) (?:been|yet)\b"
-    r"|\bnever (?:materiali[sz]ed|happened|took place)\b", re.I)
+    r"|\bnever (?:materiali[sz]ed|happened|took place)\b",
+    re.I,
+)
 
 
-UNDELIVERED = re.compile(r"\b(?:remain(?:s|ed)?|(?:is|are|was|were)(?: still)?) (?:undelivered|on order|pending)\b|\byet to (?:be )?(?:deliver|arrive)", re.I)
+UNDELIVERED = re.compile(
+    r"\b(?:remain(?:s|ed)?|(?:is|are|was|were)(?: still)?) (?:undelivered|on order|pending)\b|\byet to (?:be )?(?:deliver|arrive)",
+    re.I,
+)
 
 
 def unreal(text: str, start: int, end: int, lo: int = 0, hi: int | None = None, predicate: str = "") -> bool:

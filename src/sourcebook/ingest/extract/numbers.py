@@ -10,12 +10,26 @@ NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "mln": 1e6, "bn": 1e9}
 MONEY = re.compile(
     r"(?P<cur>US\$|\$|€|£|USD ?|EUR ?)(?P<num>" + NUM + r")(?: ?(?P<scale>thousand|million|billion|trillion|mln|bn)\b)?"
-    r"|(?P<num2>" + NUM + r") (?P<scale2>thousand|million|billion|trillion) (?P<cur2>euros?|dollars|rubles|roubles|pounds)"
+    r"|(?P<num2>"
+    + NUM
+    + r") (?P<scale2>thousand|million|billion|trillion) (?P<cur2>euros?|dollars|rubles|roubles|pounds)"
 )
 BOUND = r"about|around|approximately|roughly|nearly|almost|some|over|more than|at least|up to|as many as|less than|fewer than|at most|a maximum of|maximum|at a range of up to"
 BOUNDS = re.compile(r"(?:" + BOUND + r")$", re.I)
-CURRENCY = {"$": "USD", "US$": "USD", "USD": "USD", "€": "EUR", "EUR": "EUR", "£": "GBP", "euro": "EUR",
-            "euros": "EUR", "dollars": "USD", "rubles": "RUB", "roubles": "RUB", "pounds": "GBP"}
+CURRENCY = {
+    "$": "USD",
+    "US$": "USD",
+    "USD": "USD",
+    "€": "EUR",
+    "EUR": "EUR",
+    "£": "GBP",
+    "euro": "EUR",
+    "euros": "EUR",
+    "dollars": "USD",
+    "rubles": "RUB",
+    "roubles": "RUB",
+    "pounds": "GBP",
+}
 
 
 def number(word: str, articles: bool = False) -> float | None:

@@ -1,4 +1,4 @@
-""""40 Nimr vehicles, 12 of which were delivered by the UAE": a part of the systems named before."""
+""" "40 Nimr vehicles, 12 of which were delivered by the UAE": a part of the systems named before."""
 
 from __future__ import annotations
 
@@ -11,11 +11,13 @@ from sourcebook.ingest.extract.parties import _as_party, _name, _subjects
 from sourcebook.ingest.extract.phrases import country_after, status
 from sourcebook.ingest.extract.spans import _date_in, _systems
 
-OF_WHICH = re.compile(r"(?P<n>\d[\d,]*|[a-z]+(?:-[a-z]+)?) of (?:which|them|these|those) (?:(?:were|was|have|has|had|been|being|are|is|will|would|be|later|also|already|since)\s+)+$")
+OF_WHICH = re.compile(
+    r"(?P<n>\d[\d,]*|[a-z]+(?:-[a-z]+)?) of (?:which|them|these|those) (?:(?:were|was|have|has|had|been|being|are|is|will|would|be|later|also|already|since)\s+)+$"
+)
 
 
 def _of_which(s: Sent, art: Article, v: re.Match, of: re.Match, predicate: str, hi: int) -> bool:
-    """"Chad operates 40 Nimr vehicles, 12 of which were delivered by the UAE in 2021": a part of the
+    """ "Chad operates 40 Nimr vehicles, 12 of which were delivered by the UAE in 2021": a part of the
     systems named before, received by the main clause's subject, supplied by the agent after the verb."""
     qty = number(of.group("n"))
     before = _systems(s, 0, of.start())
@@ -29,8 +31,20 @@ def _of_which(s: Sent, art: Article, v: re.Match, of: re.Match, predicate: str, 
     each = re.search(r"\bin (?:19|20)\d\d(?:, (?:19|20)\d\d)*,? and (?:19|20)\d\d\b", s.text[v.end() : hi])
     years = [int(y) for y in re.findall(r"(?:19|20)\d\d", each.group(0))] if each else [year]
     for rec, yr in ((r, y) for r in recipients for y in (years if year in years else [year])):
-        emit(art, s, before[-1].ref, predicate, (of.start(), (supplier.end if supplier else v.end())), f"{predicate}.of_which",
-             obj=_as_party(rec), supplier=_name(supplier), quantity=as_number(qty), bound=bound_before(s.text, of.start()),
-             date=date if yr == year else None, year=yr,
-             status=status(s.text[of.start() : v.end()]), verb=v.group("v"))
+        emit(
+            art,
+            s,
+            before[-1].ref,
+            predicate,
+            (of.start(), (supplier.end if supplier else v.end())),
+            f"{predicate}.of_which",
+            obj=_as_party(rec),
+            supplier=_name(supplier),
+            quantity=as_number(qty),
+            bound=bound_before(s.text, of.start()),
+            date=date if yr == year else None,
+            year=yr,
+            status=status(s.text[of.start() : v.end()]),
+            verb=v.group("v"),
+        )
     return True

@@ -33,8 +33,14 @@ def _subjects(s: Sent, pos: int) -> list[Mention]:
         p = _proper_noun_before(s, pos)
         return [p] if p else []
     if first.kind == "organisation" and force_country(first) is None:
-        owner = next((c for c in s.of("country") if c.form == "name" and c.end + 3 == first.start
-                      and s.text[c.end : first.start] in ("'s ", "’s ")), None)
+        owner = next(
+            (
+                c
+                for c in s.of("country")
+                if c.form == "name" and c.end + 3 == first.start and s.text[c.end : first.start] in ("'s ", "’s ")
+            ),
+            None,
+        )
         first = owner or first  # "Japan's Ministry of Defense signed": Japan
     out = [first]
     for m in reversed([x for x in s.mentions if x.end <= out[0].start]):
@@ -53,12 +59,18 @@ def _as_party(m: Mention) -> EntityRef:
         return EntityRef(country, "country")
     return force_country(m) or m.ref
 
-GENERIC_BUYER = re.compile(r"(?:^|, |\bthen )(?:the )?(?:(?:defen[cs]e|armed forces|war) )?(?:ministry|government|army|navy|air force|military)"
-                           r"(?: of defen[cs]e)?(?: (?:has|have|had|also|then|later|recently|formally|officially))* $", re.I)
+
+GENERIC_BUYER = re.compile(
+    r"(?:^|, |\bthen )(?:the )?(?:(?:defen[cs]e|armed forces|war) )?(?:ministry|government|army|navy|air force|military)"
+    r"(?: of defen[cs]e)?(?: (?:has|have|had|also|then|later|recently|formally|officially))* $",
+    re.I,
+)
 
 
-ADJECTIVAL = re.compile(r"^[’']?s? ?(?:ally|allies|partner|partners|officials?|forces|army|navy|troops|government|ministry|military|"
-                        r"company|firm|defen[cs]e|embassy|policy|soldiers|sailors|representatives|side|media|president)\b")
+ADJECTIVAL = re.compile(
+    r"^[’']?s? ?(?:ally|allies|partner|partners|officials?|forces|army|navy|troops|government|ministry|military|"
+    r"company|firm|defen[cs]e|embassy|policy|soldiers|sailors|representatives|side|media|president)\b"
+)
 
 
 def _subject(s: Sent, pos: int) -> Mention | None:
@@ -70,26 +82,41 @@ def _subject(s: Sent, pos: int) -> Mention | None:
             continue
         if m.kind == "organisation" and POSSESSED_AFTER.search(s.text[max(0, m.start - 50) : m.start]):
             continue  # "bought from Norway's Kongsberg": the maker of a possessor after "from" is no buyer either
-        if k and re.fullmatch(r",? (?:and|or) (?:the )?|, ", s.text[cands[k - 1].end : m.start]) and re.search(
-                r"\b(?:from|to|by|of|with|than)\s+(?:the\s+)?$", s.text[max(0, cands[k - 1].start - 10) : cands[k - 1].start]):
+        if (
+            k
+            and re.fullmatch(r",? (?:and|or) (?:the )?|, ", s.text[cands[k - 1].end : m.start])
+            and re.search(
+                r"\b(?:from|to|by|of|with|than)\s+(?:the\s+)?$",
+                s.text[max(0, cands[k - 1].start - 10) : cands[k - 1].start],
+            )
+        ):
             continue  # "turned to Ankara and Beijing": the second name is as much an object as the first
         if m.kind == "organisation" and any(x.kind == "system" and x.start == m.end + 1 for x in s.mentions):
             continue  # "its ageing Sikorsky S-61A4": a maker before its model is no buyer
         if m.form == "demonym":
             continue
-        if s.text[m.end : m.end + 2] in ("'s", "’s") and not (m.kind == "country" and (OWN_FORCE.match(s.text, m.end)
-                                                                                       or AGENCY.fullmatch(s.text, m.end, pos))):
+        if s.text[m.end : m.end + 2] in ("'s", "’s") and not (
+            m.kind == "country" and (OWN_FORCE.match(s.text, m.end) or AGENCY.fullmatch(s.text, m.end, pos))
+        ):
             continue
-        if force_country(m) is None and ADJECTIVAL.match(s.text[m.end : m.end + 20].lstrip()) and not OWN_FORCE.match(s.text, m.end):
+        if (
+            force_country(m) is None
+            and ADJECTIVAL.match(s.text[m.end : m.end + 20].lstrip())
+            and not OWN_FORCE.match(s.text, m.end)
+        ):
             continue
         return m
     return None
 
 
-OWN_FORCE = re.compile(r"['’]s (?:[a-z]+ )?(?:army|armed forces|air force|navy|military|government|defen[cs]e ministry"
-                       r"|ministry of defen[cs]e|defen[cs]e forces|forces|marines|coast guard)\b(?!['’])")
-AGENCY = re.compile(r"['’]s (?:[A-Z][\w&-]*|of|for|and)(?: (?:[A-Z][\w&-]*|of|for|and))*(?: \([A-Z&]{2,8}\))?"
-                    r"(?: (?:has|have|had|also|then|later|recently|formally|officially|on [A-Z][a-z]+day))* ")  # "Poland's Armament Agency"
+OWN_FORCE = re.compile(
+    r"['’]s (?:[a-z]+ )?(?:army|armed forces|air force|navy|military|government|defen[cs]e ministry"
+    r"|ministry of defen[cs]e|defen[cs]e forces|forces|marines|coast guard)\b(?!['’])"
+)
+AGENCY = re.compile(
+    r"['’]s (?:[A-Z][\w&-]*|of|for|and)(?: (?:[A-Z][\w&-]*|of|for|and))*(?: \([A-Z&]{2,8}\))?"
+    r"(?: (?:has|have|had|also|then|later|recently|formally|officially|on [A-Z][a-z]+day))* "
+)  # "Poland's Armament Agency"
 POSSESSED_AFTER = re.compile(r"\b(?:from|to|by|with|than)\s+(?:the\s+)?[A-Z][\w.-]*(?: [A-Z][\w.-]*){0,3}['’]s\s+$")
 PROPER = re.compile(r"(?:^|, |\band )(?P<n>[A-Z][\w-]+(?: [A-Z][\w-]+){0,3})\s+$")
 NOT_NAMES = frozenset("The A An It This That These Those They He She We In On At By".split())
@@ -112,12 +139,15 @@ def _home(art: Article) -> EntityRef | None:
     return EntityRef(art.home_country, "country") if art.home_country else None
 
 
-FORCE_AFTER = re.compile(r"(?:['’]s)? (?:(?:armed|defen[cs]e|self-defen[cs]e) forces|air force|army|navy|marine corps|marines|coast guard"
-                         r"|land forces|ground forces|naval forces|air defen[cs]e forces)\b", re.I)
+FORCE_AFTER = re.compile(
+    r"(?:['’]s)? (?:(?:armed|defen[cs]e|self-defen[cs]e) forces|air force|army|navy|marine corps|marines|coast guard"
+    r"|land forces|ground forces|naval forces|air defen[cs]e forces)\b",
+    re.I,
+)
 
 
 def named_force(s: Sent, owner: Mention) -> EntityRef | None:
-    """"The Uzbek air force operates", "Egypt's air force operates": the force the text names, not just its state."""
+    """ "The Uzbek air force operates", "Egypt's air force operates": the force the text names, not just its state."""
     f = FORCE_AFTER.match(s.text, owner.end)
     if f is None:
         return None

@@ -12,11 +12,19 @@ from sourcebook.ingest.gazetteer import gazetteer
 
 LIST_GAP = re.compile(r"^(?:\s*(?:,|and|or|as well as|the|some|old|new|plus|built|made|type|&|\d[\d,]*|\s)\s*)*$", re.I)
 UNIT_BEFORE = re.compile(r"(?P<unit>[a-z]+)(?: \([^()]*\))? (?:of|for|with) (?:the |a |an )?$")
-NUM_BEFORE = re.compile(r"(?P<num>\d[\d,]*(?:\.\d+)?|[A-Za-z]+(?:-[a-z]+)?)(?: (?:more|other|new|additional|further|used|upgraded|modernised|modernized))? $")
+NUM_BEFORE = re.compile(
+    r"(?P<num>\d[\d,]*(?:\.\d+)?|[A-Za-z]+(?:-[a-z]+)?)(?: (?:more|other|new|additional|further|used|upgraded|modernised|modernized))? $"
+)
 STATUS = (
     (re.compile(r"\b(?:expected|scheduled|due) to\b|\bis to be\b|\bwill be\b", re.I), "expected"),
     (re.compile(r"\bpledged?\b|\bpromised?\b|\bvowed\b", re.I), "pledged"),
-    (re.compile(r"\b(?:plans?|planned|planning|intends?|intended|wants?|seeks?|hopes?|considering|aims?) to\b|\bwill\b", re.I), "planned"),
+    (
+        re.compile(
+            r"\b(?:plans?|planned|planning|intends?|intended|wants?|seeks?|hopes?|considering|aims?) to\b|\bwill\b",
+            re.I,
+        ),
+        "planned",
+    ),
     (re.compile(r"\bnotified\b|\bnotification\b", re.I), "notified"),
     (re.compile(r"\bapproved?\b|\bcleared\b", re.I), "approved"),
     (re.compile(r"\bproposed\b|\bpossible sale\b|\bpotential sale\b", re.I), "proposed"),
@@ -87,7 +95,10 @@ def status(text: str) -> str:
 
 def country_after(s: Sent, words: str, a: int, b: int) -> Mention | None:
     """The country or organisation right after one of ``words`` (e.g. "from|by") in [a, b)."""
-    for m in re.finditer(r"\b(?:" + words + r") (?:the |a |an )?(?:(?:[Gg]overnment|[Kk]ingdom|[Rr]epublic|[Ss]tate) of (?:the )?)?", s.text[a:b]):
+    for m in re.finditer(
+        r"\b(?:" + words + r") (?:the |a |an )?(?:(?:[Gg]overnment|[Kk]ingdom|[Rr]epublic|[Ss]tate) of (?:the )?)?",
+        s.text[a:b],
+    ):
         pos = a + m.end()
         hit = next((x for x in s.mentions if x.start == pos and x.kind in ("country", "organisation")), None)
         if hit:

@@ -9,42 +9,158 @@ from sourcebook.ingest.extract.numbers import BOUND, NUM, as_number, number
 
 WORDNUM = r"[a-z]+(?:-[a-z]+)?"
 TARGETS = re.compile(
-    r"(?:(?P<bound>" + BOUND + r") )?(?P<num>" + NUM + "|" + WORDNUM + r") (?P<attr>(?:(?:[a-z]+ed|simultaneous|aerial|air|ground) )?targets)\b", re.I)
+    r"(?:(?P<bound>"
+    + BOUND
+    + r") )?(?P<num>"
+    + NUM
+    + "|"
+    + WORDNUM
+    + r") (?P<attr>(?:(?:[a-z]+ed|simultaneous|aerial|air|ground) )?targets)\b",
+    re.I,
+)
 MEASURE = re.compile(
     r"(?P<attr>range|reach|ceiling|altitudes?|speed|top speed|maximum speed|endurance|payload|radius|combat radius"
     r"|(?:maximum )?take-off weight|weight|displacement)"
-    r"(?: of| is| reaches)?(?: (?P<bound>" + BOUND + r"))? (?P<num>" + NUM + r") ?(?P<unit>km/h|kilometers per hour|kmh|mph|knots|km|kilometers|kilometres|miles|nautical miles|nmi|meters|metres|m|feet|ft|hours|minutes|kg|tonnes|tons)\b"
-    r"|(?:(?P<bound2>" + BOUND + r") )?(?P<num2>" + NUM + r")[- ]?(?P<unit2>km|kilometers|kilometres|miles|nautical miles|km/h|mph|knots|meters|metres|m|feet|ft)[- ](?P<attr2>range|ceiling|altitude|speed|radius)\b"
-    r"|(?P<attr3>speed|velocity)s? of (?:(?P<bound3>" + BOUND + r") )?Mach (?P<num3>\d+(?:\.\d+)?)", re.I)
-UNITS = {"nautical miles": "nmi", "kilograms": "kg", "tonne": "tonnes", "ton": "tonnes", "kilometers": "km", "kilometres": "km", "meters": "m", "metres": "m", "kilometers per hour": "km/h",
-         "kmh": "km/h", "ft": "feet", "tons": "tonnes"}
+    r"(?: of| is| reaches)?(?: (?P<bound>"
+    + BOUND
+    + r"))? (?P<num>"
+    + NUM
+    + r") ?(?P<unit>km/h|kilometers per hour|kmh|mph|knots|km|kilometers|kilometres|miles|nautical miles|nmi|meters|metres|m|feet|ft|hours|minutes|kg|tonnes|tons)\b"
+    r"|(?:(?P<bound2>"
+    + BOUND
+    + r") )?(?P<num2>"
+    + NUM
+    + r")[- ]?(?P<unit2>km|kilometers|kilometres|miles|nautical miles|km/h|mph|knots|meters|metres|m|feet|ft)[- ](?P<attr2>range|ceiling|altitude|speed|radius)\b"
+    r"|(?P<attr3>speed|velocity)s? of (?:(?P<bound3>" + BOUND + r") )?Mach (?P<num3>\d+(?:\.\d+)?)",
+    re.I,
+)
+UNITS = {
+    "nautical miles": "nmi",
+    "kilograms": "kg",
+    "tonne": "tonnes",
+    "ton": "tonnes",
+    "kilometers": "km",
+    "kilometres": "km",
+    "meters": "m",
+    "metres": "m",
+    "kilometers per hour": "km/h",
+    "kmh": "km/h",
+    "ft": "feet",
+    "tons": "tonnes",
+}
 
 
 CREW = re.compile(r"\bcrew of (?P<num>" + NUM + "|" + WORDNUM + r")\b", re.I)
-PER_PART = re.compile(r"\b(?:[Ee]ach|[Ee]very|[Pp]er|[Oo]ne) (?:[\w-]+ ){0,3}(?:can |could |will |is able to )?$")  # "Each launcher vehicle carries"
+PER_PART = re.compile(
+    r"\b(?:[Ee]ach|[Ee]very|[Pp]er|[Oo]ne) (?:[\w-]+ ){0,3}(?:can |could |will |is able to )?$"
+)  # "Each launcher vehicle carries"
 EACH_AFTER = re.compile(r" (?:each|apiece|per (?:launcher|vehicle|ship|aircraft|pod|battery|unit|canister))\b")
 CARRY = re.compile(
-    r"\b(?:carry|carries|carrying|hold|holds|fire|fires|launch|launches|armed with) (?:(?P<bound>" + BOUND + r") )?(?P<num>" + NUM + "|" + WORDNUM + r")"
+    r"\b(?:carry|carries|carrying|hold|holds|fire|fires|launch|launches|armed with) (?:(?P<bound>"
+    + BOUND
+    + r") )?(?P<num>"
+    + NUM
+    + "|"
+    + WORDNUM
+    + r")"
     r" (?:(?P<unit>tonnes|tons|kg|kilograms|pounds|lb)(?: of (?:[\w-]+ )?(?P<what>payload|weapons|ordnance|munitions|bombs|fuel|cargo))?"
-    r"|(?P<items>missiles|rockets|bombs|torpedoes|troops|passengers|soldiers|paratroopers|containers|drones|interceptors|rounds))\b", re.I)
-ALOFT = re.compile(r"\b(?:stay|stays|remain|remains) (?:aloft|airborne|in the air|on station|at sea|submerged) for (?:(?P<bound>" + BOUND + r") )?(?P<num>" + NUM + r") (?P<unit>hours|days|weeks)\b", re.I)
-REACH = re.compile(r"\b(?P<verb>detect|track|engage|intercept|strike|hit)s? (?:[\w-]+ ){0,3}?(?:at|from) (?:a (?:range|distance) of )?(?:(?P<bound>" + BOUND + r") )?"
-                   r"(?P<num>" + NUM + r") ?(?P<unit>km|kilometers|kilometres|miles|nautical miles)\b", re.I)
+    r"|(?P<items>missiles|rockets|bombs|torpedoes|troops|passengers|soldiers|paratroopers|containers|drones|interceptors|rounds))\b",
+    re.I,
+)
+ALOFT = re.compile(
+    r"\b(?:stay|stays|remain|remains) (?:aloft|airborne|in the air|on station|at sea|submerged) for (?:(?P<bound>"
+    + BOUND
+    + r") )?(?P<num>"
+    + NUM
+    + r") (?P<unit>hours|days|weeks)\b",
+    re.I,
+)
+REACH = re.compile(
+    r"\b(?P<verb>detect|track|engage|intercept|strike|hit)s? (?:[\w-]+ ){0,3}?(?:at|from) (?:a (?:range|distance) of )?(?:(?P<bound>"
+    + BOUND
+    + r") )?"
+    r"(?P<num>" + NUM + r") ?(?P<unit>km|kilometers|kilometres|miles|nautical miles)\b",
+    re.I,
+)
 MASS = {"tons": "tonnes", "kilograms": "kg", "lb": "pounds"}
 
-WEIGH = re.compile(r"\b(?P<v>weighs?|weighing|displaces?|displacing)(?: (?P<bound>" + BOUND + r"))? (?P<num>" + NUM + r") ?"
-                   r"(?P<unit>tonnes|tons|kg|kilograms)\b", re.I)
-TONNAGE = re.compile(r"\b(?P<num>" + NUM + r")[- ](?P<unit>tonnes?|tons?) (?:[\w-]+ ){0,2}?(?:ships?|frigates?|vessels?|submarines?|destroyers?"
-                     r"|corvettes?|warships?|boats?|carriers?|cutters?)\b", re.I)
-WARHEAD = re.compile(r"\b(?P<num>" + NUM + r") ?(?P<unit>kg|kilograms?|pounds|lb)(?: \w+)? warhead\b|\bwarhead (?:of|weighing) (?P<num2>" + NUM + r") ?(?P<unit2>kg|kilograms?|pounds|lb)\b", re.I)
-CRUISE = re.compile(r"\b(?:cruises?|flies|fly|travels?) at (?:(?P<bound>" + BOUND + r") )?(?P<num>" + NUM + r") ?(?P<unit>km/h|mph|knots)\b", re.I)
+WEIGH = re.compile(
+    r"\b(?P<v>weighs?|weighing|displaces?|displacing)(?: (?P<bound>" + BOUND + r"))? (?P<num>" + NUM + r") ?"
+    r"(?P<unit>tonnes|tons|kg|kilograms)\b",
+    re.I,
+)
+TONNAGE = re.compile(
+    r"\b(?P<num>"
+    + NUM
+    + r")[- ](?P<unit>tonnes?|tons?) (?:[\w-]+ ){0,2}?(?:ships?|frigates?|vessels?|submarines?|destroyers?"
+    r"|corvettes?|warships?|boats?|carriers?|cutters?)\b",
+    re.I,
+)
+WARHEAD = re.compile(
+    r"\b(?P<num>"
+    + NUM
+    + r") ?(?P<unit>kg|kilograms?|pounds|lb)(?: \w+)? warhead\b|\bwarhead (?:of|weighing) (?P<num2>"
+    + NUM
+    + r") ?(?P<unit2>kg|kilograms?|pounds|lb)\b",
+    re.I,
+)
+CRUISE = re.compile(
+    r"\b(?:cruises?|flies|fly|travels?) at (?:(?P<bound>"
+    + BOUND
+    + r") )?(?P<num>"
+    + NUM
+    + r") ?(?P<unit>km/h|mph|knots)\b",
+    re.I,
+)
 # Cue words (lower case): a sentence without one of them is not looked at (``ton`` only as a word end).
-CUES = ("weigh", "displac", "tonne", "warhead", "cruis", "fly", "fli", "travel", "targets", "range", "reach", "ceiling", "altitude",
-        "speed", "velocity", "endurance", "payload", "radius", "crew", "carr", "aloft", "airborne", "detect", "track", "engage",
-        "fire", "launch", "hold", "armed with", "remain", "stay")
+CUES = (
+    "weigh",
+    "displac",
+    "tonne",
+    "warhead",
+    "cruis",
+    "fly",
+    "fli",
+    "travel",
+    "targets",
+    "range",
+    "reach",
+    "ceiling",
+    "altitude",
+    "speed",
+    "velocity",
+    "endurance",
+    "payload",
+    "radius",
+    "crew",
+    "carr",
+    "aloft",
+    "airborne",
+    "detect",
+    "track",
+    "engage",
+    "fire",
+    "launch",
+    "hold",
+    "armed with",
+    "remain",
+    "stay",
+)
 TON_END = re.compile(r"ton\b")
 DIGIT = re.compile(r"\d")
-MEASURE_CUES = ("range", "reach", "ceiling", "altitude", "speed", "endurance", "payload", "radius", "weight", "displacement", "velocity")
+MEASURE_CUES = (
+    "range",
+    "reach",
+    "ceiling",
+    "altitude",
+    "speed",
+    "endurance",
+    "payload",
+    "radius",
+    "weight",
+    "displacement",
+    "velocity",
+)
 CARRY_CUES = ("carr", "hold", "fire", "launch", "armed with")
 REACH_CUES = ("detect", "track", "engage", "intercept", "strike", "hit")
 
@@ -60,12 +176,18 @@ def _subject(s: Sent, art: Article, pos: int):
         return before[-1].ref
     subj = s.first("system")
     if subj is not None and art.focus.system is not None and ANAPHOR.search(s.text, 0, pos):
-        return art.focus.system  # "It carries a crew of three ... and two X missiles": "it" is the system in focus, not X
+        return (
+            art.focus.system
+        )  # "It carries a crew of three ... and two X missiles": "it" is the system in focus, not X
     return subj.ref if subj else art.focus.system
 
 
-ANAPHOR = re.compile(r"^(?:It|Its|They|Their)\b|\b(?:[Tt]he|[Tt]his|[Ii]ts) (?:vehicle|system|aircraft|ship|vessel|helicopter|missile|drone|tank|howitzer|jet|fighter|gun|launcher|radar)s?\b")
-PERSONS = re.compile(r"\b(?:troops|soldiers|passengers|personnel|people|infantry|infantrymen|paratroopers|marines|men|persons|casualties|stretchers)$")
+ANAPHOR = re.compile(
+    r"^(?:It|Its|They|Their)\b|\b(?:[Tt]he|[Tt]his|[Ii]ts) (?:vehicle|system|aircraft|ship|vessel|helicopter|missile|drone|tank|howitzer|jet|fighter|gun|launcher|radar)s?\b"
+)
+PERSONS = re.compile(
+    r"\b(?:troops|soldiers|passengers|personnel|people|infantry|infantrymen|paratroopers|marines|men|persons|casualties|stretchers)$"
+)
 
 
 def capabilities(s: Sent, art: Article) -> None:
@@ -76,15 +198,26 @@ def capabilities(s: Sent, art: Article) -> None:
         return
     digit = DIGIT.search(s.text) is not None
     spans: list[tuple[int, int]] = []
-    for t in (TARGETS.finditer(s.text) if "targets" in low else ()):
+    for t in TARGETS.finditer(s.text) if "targets" in low else ():
         ref = _subject(s, art, t.start())
         value = number(t.group("num"))
         if value is None or value > 10000:
             continue
         attr = t.group("attr").lower()
-        emit(art, s, ref, "capability", t.span(), "capability.targets", text=f"{as_number(value)} {attr}",
-             value=value, unit="targets", attribute=attr, bound=(t.group("bound") or "").lower())
-    for m in (MEASURE.finditer(s.text) if digit and _any(low, MEASURE_CUES) else ()):
+        emit(
+            art,
+            s,
+            ref,
+            "capability",
+            t.span(),
+            "capability.targets",
+            text=f"{as_number(value)} {attr}",
+            value=value,
+            unit="targets",
+            attribute=attr,
+            bound=(t.group("bound") or "").lower(),
+        )
+    for m in MEASURE.finditer(s.text) if digit and _any(low, MEASURE_CUES) else ():
         ref = _subject(s, art, m.start())
         spans.append(m.span())
         num = m.group("num") or m.group("num2") or m.group("num3")
@@ -95,17 +228,42 @@ def capabilities(s: Sent, art: Article) -> None:
         unit = (m.group("unit") or m.group("unit2") or ("Mach" if m.group("num3") else "")).lower()
         unit = "Mach" if unit == "mach" else UNITS.get(unit, unit)
         bound = (m.group("bound") or m.group("bound2") or m.group("bound3") or "").lower()
-        emit(art, s, ref, "capability", m.span(), "capability.measure", text=m.group(0), value=value, unit=unit,
-             attribute=attr.replace("top ", "").replace("maximum ", ""), bound=bound)
+        emit(
+            art,
+            s,
+            ref,
+            "capability",
+            m.span(),
+            "capability.measure",
+            text=m.group(0),
+            value=value,
+            unit=unit,
+            attribute=attr.replace("top ", "").replace("maximum ", ""),
+            bound=bound,
+        )
 
-    for m in (CREW.finditer(s.text) if "crew of" in low else ()):
+    for m in CREW.finditer(s.text) if "crew of" in low else ():
         value = number(m.group("num"))
         if value is not None and value < 1000:
-            emit(art, s, _subject(s, art, m.start()), "capability", m.span(), "capability.crew", text=m.group(0),
-                 value=value, attribute="crew")
-    for m in (CARRY.finditer(s.text) if _any(low, CARRY_CUES) else ()):
+            emit(
+                art,
+                s,
+                _subject(s, art, m.start()),
+                "capability",
+                m.span(),
+                "capability.crew",
+                text=m.group(0),
+                value=value,
+                attribute="crew",
+            )
+    for m in CARRY.finditer(s.text) if _any(low, CARRY_CUES) else ():
         value = number(m.group("num"))
-        if value is None or (m.group("items") and value > 1000) or PER_PART.search(s.text, 0, m.start()) or EACH_AFTER.match(s.text, m.end()):
+        if (
+            value is None
+            or (m.group("items") and value > 1000)
+            or PER_PART.search(s.text, 0, m.start())
+            or EACH_AFTER.match(s.text, m.end())
+        ):
             continue
         if m.group("unit"):
             unit = MASS.get(m.group("unit").lower(), m.group("unit").lower())
@@ -113,50 +271,125 @@ def capabilities(s: Sent, art: Article) -> None:
         else:
             unit = m.group("items").lower()
             attr = "capacity" if PERSONS.search(unit) else unit  # "can carry up to ten troops": how many it carries
-        emit(art, s, _subject(s, art, m.start()), "capability", m.span(), "capability.carry", text=m.group(0)[m.group(0).find(" ") + 1 :],
-             value=value, unit=unit, attribute=attr, bound=(m.group("bound") or "").lower())
-    for m in (ALOFT.finditer(s.text) if digit and ("stay" in low or "remain" in low) else ()):
+        emit(
+            art,
+            s,
+            _subject(s, art, m.start()),
+            "capability",
+            m.span(),
+            "capability.carry",
+            text=m.group(0)[m.group(0).find(" ") + 1 :],
+            value=value,
+            unit=unit,
+            attribute=attr,
+            bound=(m.group("bound") or "").lower(),
+        )
+    for m in ALOFT.finditer(s.text) if digit and ("stay" in low or "remain" in low) else ():
         value = number(m.group("num"))
         if value is not None:
-            emit(art, s, _subject(s, art, m.start()), "capability", m.span(), "capability.endurance", text=m.group(0),
-                 value=value, unit=m.group("unit").lower(), attribute="endurance", bound=(m.group("bound") or "").lower())
+            emit(
+                art,
+                s,
+                _subject(s, art, m.start()),
+                "capability",
+                m.span(),
+                "capability.endurance",
+                text=m.group(0),
+                value=value,
+                unit=m.group("unit").lower(),
+                attribute="endurance",
+                bound=(m.group("bound") or "").lower(),
+            )
     if digit:
         _masses(s, art, low)
-    for m in (REACH.finditer(s.text) if digit and _any(low, REACH_CUES) else ()):
+    for m in REACH.finditer(s.text) if digit and _any(low, REACH_CUES) else ():
         value = number(m.group("num"))
         if value is None or any(a < m.end() and m.start() < b for a, b in spans):
             continue
         unit = m.group("unit").lower()
         attr = "detection range" if m.group("verb").lower() in ("detect", "track") else "range"
-        emit(art, s, _subject(s, art, m.start()), "capability", m.span(), "capability.reach", text=m.group(0),
-             value=value, unit=UNITS.get(unit, unit), attribute=attr, bound=(m.group("bound") or "").lower())
+        emit(
+            art,
+            s,
+            _subject(s, art, m.start()),
+            "capability",
+            m.span(),
+            "capability.reach",
+            text=m.group(0),
+            value=value,
+            unit=UNITS.get(unit, unit),
+            attribute=attr,
+            bound=(m.group("bound") or "").lower(),
+        )
 
 
 def _masses(s: Sent, art: Article, low: str) -> None:
-    """"weighs 5.7 kg", "displaces about 2,800 tonnes", "the 4,500-tonne frigates", "a 4.5 kg warhead", "cruises at 115 mph"."""
-    for m in (WEIGH.finditer(s.text) if "weigh" in low or "displac" in low else ()):
+    """ "weighs 5.7 kg", "displaces about 2,800 tonnes", "the 4,500-tonne frigates", "a 4.5 kg warhead", "cruises at 115 mph"."""
+    for m in WEIGH.finditer(s.text) if "weigh" in low or "displac" in low else ():
         value = number(m.group("num"))
         attr = "displacement" if m.group("v").lower().startswith("displac") else "weight"
         unit = m.group("unit").lower()
         if value is not None:
-            emit(art, s, _subject(s, art, m.start()), "capability", m.span(), "capability.weight", text=m.group(0)[m.group(0).find(" ") + 1 :],
-                 value=value, unit=UNITS.get(unit, unit), attribute=attr, bound=(m.group("bound") or "").lower())
-    for m in (TONNAGE.finditer(s.text) if "ton" in low else ()):
+            emit(
+                art,
+                s,
+                _subject(s, art, m.start()),
+                "capability",
+                m.span(),
+                "capability.weight",
+                text=m.group(0)[m.group(0).find(" ") + 1 :],
+                value=value,
+                unit=UNITS.get(unit, unit),
+                attribute=attr,
+                bound=(m.group("bound") or "").lower(),
+            )
+    for m in TONNAGE.finditer(s.text) if "ton" in low else ():
         value = number(m.group("num"))
         if value is not None and value >= 50:
-            emit(art, s, _subject(s, art, m.start()), "capability", m.span(), "capability.tonnage",
-                 text=s.text[m.start() : m.end("unit")], value=value, unit="tonnes", attribute="displacement")
-    for m in (WARHEAD.finditer(s.text) if "warhead" in low else ()):
+            emit(
+                art,
+                s,
+                _subject(s, art, m.start()),
+                "capability",
+                m.span(),
+                "capability.tonnage",
+                text=s.text[m.start() : m.end("unit")],
+                value=value,
+                unit="tonnes",
+                attribute="displacement",
+            )
+    for m in WARHEAD.finditer(s.text) if "warhead" in low else ():
         value = number(m.group("num") or m.group("num2"))
         unit = (m.group("unit") or m.group("unit2")).lower()
         if value is not None:
-            emit(art, s, _subject(s, art, m.start()), "capability", m.span(), "capability.warhead", text=m.group(0),
-                 value=value, unit=UNITS.get(unit, unit), attribute="warhead")
-    for m in (CRUISE.finditer(s.text) if " at " in low else ()):
+            emit(
+                art,
+                s,
+                _subject(s, art, m.start()),
+                "capability",
+                m.span(),
+                "capability.warhead",
+                text=m.group(0),
+                value=value,
+                unit=UNITS.get(unit, unit),
+                attribute="warhead",
+            )
+    for m in CRUISE.finditer(s.text) if " at " in low else ():
         value = number(m.group("num"))
         if value is not None:
-            emit(art, s, _subject(s, art, m.start()), "capability", m.span(), "capability.cruise", text=m.group(0),
-                 value=value, unit=m.group("unit").lower(), attribute="speed", bound=(m.group("bound") or "").lower())
+            emit(
+                art,
+                s,
+                _subject(s, art, m.start()),
+                "capability",
+                m.span(),
+                "capability.cruise",
+                text=m.group(0),
+                value=value,
+                unit=m.group("unit").lower(),
+                attribute="speed",
+                bound=(m.group("bound") or "").lower(),
+            )
 
 
 RULES = (capabilities,)

@@ -13,11 +13,15 @@ from sourcebook.ingest.extract.context import Article, Sent, emit
 from sourcebook.ingest.extract.entities import Mention, force_country
 
 EX_WORD = r"(?:exercises?|drills?|war ?games|manoeuvres|maneuvers)"
-APPOSITION = re.compile(r", (?:a|an|the) (?P<mods>(?:[\w.-]+ ){0,5}?)(?P<head>" + EX_WORD + r")\b"
-                        r"(?: (?:(?:co-)?hosted|led|organi[sz]ed|run|conducted) (?:jointly )?by (?:the )?)?")
-UNKNOWN_EDITION = re.compile(r"\b(?:armies|armed forces|forces|troops|navies|militaries|air forces|marines|soldiers) (?:have |had |will )?"
-                             r"(?:concluded|conducted|held|started|launched|staged|wrapped up|completed|opened|kicked off) (?:the )?"
-                             r"(?P<n>[A-Z][\w-]+(?: [A-Z][\w-]+){0,3} (?:19|20)\d\d)\b")
+APPOSITION = re.compile(
+    r", (?:a|an|the) (?P<mods>(?:[\w.-]+ ){0,5}?)(?P<head>" + EX_WORD + r")\b"
+    r"(?: (?:(?:co-)?hosted|led|organi[sz]ed|run|conducted) (?:jointly )?by (?:the )?)?"
+)
+UNKNOWN_EDITION = re.compile(
+    r"\b(?:armies|armed forces|forces|troops|navies|militaries|air forces|marines|soldiers) (?:have |had |will )?"
+    r"(?:concluded|conducted|held|started|launched|staged|wrapped up|completed|opened|kicked off) (?:the )?"
+    r"(?P<n>[A-Z][\w-]+(?: [A-Z][\w-]+){0,3} (?:19|20)\d\d)\b"
+)
 ALONGSIDE = re.compile(r"\b(?:alongside|with|and) (?:the )?")
 FORCE_NOUN = re.compile(r" (?:troops|forces|soldiers|units|sailors|marines|armies|navies|air forces|contingents)\b")
 SENT_SYSTEMS = re.compile(r" (?:sent|brought|deployed|contributed|dispatched|flew in) (?=[\w-]+ )")
@@ -25,13 +29,23 @@ NEAR_WORD = re.compile(r"\b(?:" + EX_WORD + r"|iteration)\b", re.I)
 FREQUENCY = frozenset("annual biennial yearly triennial regular".split())
 HOST_BEFORE = re.compile(r"\b(?:will |to |would )?(?:co-)?(?:hosts?|hosted|hosting)\b(?: [\w'’-]+){0,4},? $")
 LIST_GAP = re.compile(r",? (?:and |as well as )?(?:the )?|, ")
-INCLUDING = re.compile(r"\b(?:nations|countries|states|participants|partners|allies|militaries|armed forces)\b[^.;]{0,30}?,? including (?:the )?")
-SENT = re.compile(r" (?:sent|send|sends|deployed|deploy|deploys|contributed|contribute|contributes|brought|bring|brings|dispatched)"
-                  r" (?:[\w,-]+ ){0,4}?(?:jets|aircraft|fighters|troops|soldiers|personnel|ships|warships|vessels|units|teams|helicopters|forces|sailors|marines)\b")
-JOINED = re.compile(r" (?:also )?(?:participated|took part|take part|takes part|joined in|are participating|were participating|is participating)\b")
-TROOPS_FROM = re.compile(r"\b(?:troops|forces|personnel|soldiers|units|contingents|teams|sailors|airmen) from (?:the )?")
-ARMIES = re.compile(r"^(?: (?:and|&) )?(?: (?:armies|armed forces|forces|militaries|navies|air forces|troops|marines))"
-                    r" (?:have |had |will )?(?:concluded|conducted|held|began|started|launched|staged|wrapped up|completed|opened|kicked off)\b")
+INCLUDING = re.compile(
+    r"\b(?:nations|countries|states|participants|partners|allies|militaries|armed forces)\b[^.;]{0,30}?,? including (?:the )?"
+)
+SENT = re.compile(
+    r" (?:sent|send|sends|deployed|deploy|deploys|contributed|contribute|contributes|brought|bring|brings|dispatched)"
+    r" (?:[\w,-]+ ){0,4}?(?:jets|aircraft|fighters|troops|soldiers|personnel|ships|warships|vessels|units|teams|helicopters|forces|sailors|marines)\b"
+)
+JOINED = re.compile(
+    r" (?:also )?(?:participated|took part|take part|takes part|joined in|are participating|were participating|is participating)\b"
+)
+TROOPS_FROM = re.compile(
+    r"\b(?:troops|forces|personnel|soldiers|units|contingents|teams|sailors|airmen) from (?:the )?"
+)
+ARMIES = re.compile(
+    r"^(?: (?:and|&) )?(?: (?:armies|armed forces|forces|militaries|navies|air forces|troops|marines))"
+    r" (?:have |had |will )?(?:concluded|conducted|held|began|started|launched|staged|wrapped up|completed|opened|kicked off)\b"
+)
 
 
 def _year(ref: EntityRef, art: Article) -> int | None:
@@ -73,7 +87,9 @@ def _states(ms: list[Mention]) -> list[EntityRef]:
     return list(dict.fromkeys(r for r in (_state(m) for m in ms) if r is not None))
 
 
-def _participants(art: Article, s: Sent, ex: EntityRef, states: list[EntityRef], span: tuple[int, int], rule: str) -> None:
+def _participants(
+    art: Article, s: Sent, ex: EntityRef, states: list[EntityRef], span: tuple[int, int], rule: str
+) -> None:
     """One claim for the states not yet named as this exercise's participants (a restatement is no new fact)."""
     known = art.exercise_parties.setdefault(ex.name, set())
     new = [c for c in states if c.name not in known]
@@ -84,10 +100,15 @@ def _participants(art: Article, s: Sent, ex: EntityRef, states: list[EntityRef],
 
 
 def exercise_phrases(s: Sent, art: Article) -> None:
-    if not (s.index - art.exercise_at <= 6 or any(m.kind == "exercise" for m in s.mentions)
-            or ("ed " in s.text and UNKNOWN_EDITION.search(s.text))):
+    if not (
+        s.index - art.exercise_at <= 6
+        or any(m.kind == "exercise" for m in s.mentions)
+        or ("ed " in s.text and UNKNOWN_EDITION.search(s.text))
+    ):
         return  # only where an exercise is named, or just was
-    for n in (UNKNOWN_EDITION.finditer(s.text) if "ed " in s.text else ()):  # "the US and Egyptian armies concluded Bright Star 2023"
+    for n in (
+        UNKNOWN_EDITION.finditer(s.text) if "ed " in s.text else ()
+    ):  # "the US and Egyptian armies concluded Bright Star 2023"
         a, b = n.span("n")
         if not any(m.start < b and a < m.end for m in s.mentions):
             s.mentions.append(Mention(a, b, EntityRef(n.group("n"), "exercise"), "pattern"))
@@ -97,30 +118,71 @@ def exercise_phrases(s: Sent, art: Article) -> None:
         ap = APPOSITION.match(s.text, m.end)
         if ap is None:
             continue
-        mods = [w for w in ap.group("mods").split() if w.lower() not in FREQUENCY and not re.search(r"-(?:led|hosted|run|organi[sz]ed)$", w)]
+        mods = [
+            w
+            for w in ap.group("mods").split()
+            if w.lower() not in FREQUENCY and not re.search(r"-(?:led|hosted|run|organi[sz]ed)$", w)
+        ]
         if mods:
-            emit(art, s, m.ref, "type", (m.start, ap.end("head")), "type.exercise_apposition",
-                 text=" ".join([*mods, re.sub(r"s$", "", ap.group("head"))]), weak=True)
+            emit(
+                art,
+                s,
+                m.ref,
+                "type",
+                (m.start, ap.end("head")),
+                "type.exercise_apposition",
+                text=" ".join([*mods, re.sub(r"s$", "", ap.group("head"))]),
+                weak=True,
+            )
         if ap.end() > ap.end("head"):
             host = next((x for x in s.mentions if x.start == ap.end() and _state(x) is not None), None)
             if host is not None:
                 hosts = _states(_chain(s, host))
-                emit(art, s, m.ref, "exercise", (m.start, host.end), "exercise.hosted_by", objects=hosts,
-                     year=_year(m.ref, art), role="host")
+                emit(
+                    art,
+                    s,
+                    m.ref,
+                    "exercise",
+                    (m.start, host.end),
+                    "exercise.hosted_by",
+                    objects=hosts,
+                    year=_year(m.ref, art),
+                    role="host",
+                )
     for m in exs:  # "Australia will host the next iteration, X 2026"
         h = HOST_BEFORE.search(s.text, max(0, m.start - 60), m.start)
         if h is None:
             continue
-        host = next((x for x in reversed(s.mentions) if x.end <= h.start() and _state(x) is not None and x.form != "demonym"), None)
+        host = next(
+            (x for x in reversed(s.mentions) if x.end <= h.start() and _state(x) is not None and x.form != "demonym"),
+            None,
+        )
         if host is not None and re.fullmatch(r"\s*(?:has |have |had |also |again )*", s.text[host.end : h.start()]):
-            emit(art, s, m.ref, "exercise", (host.start, m.end), "exercise.host_named", obj=_state(host), year=_year(m.ref, art),
-                 role="host")
+            emit(
+                art,
+                s,
+                m.ref,
+                "exercise",
+                (host.start, m.end),
+                "exercise.host_named",
+                obj=_state(host),
+                year=_year(m.ref, art),
+                role="host",
+            )
     if exs:
         art.exercise_at = s.index
-    for v in (SENT_SYSTEMS.finditer(s.text) if s.index - art.exercise_at <= 6 else ()):  # "Germany sent six Typhoon jets to the exercise": it operates them
-        who = next((x for x in reversed(s.mentions) if x.end <= v.start() and x.kind in ("country", "organisation")), None)
-        if who is None or _state(who) is None or who.form == "demonym" \
-                or not re.fullmatch(r"(?: (?:has|have|had|also|again|will))*", s.text[who.end : v.start()]):
+    for v in (
+        SENT_SYSTEMS.finditer(s.text) if s.index - art.exercise_at <= 6 else ()
+    ):  # "Germany sent six Typhoon jets to the exercise": it operates them
+        who = next(
+            (x for x in reversed(s.mentions) if x.end <= v.start() and x.kind in ("country", "organisation")), None
+        )
+        if (
+            who is None
+            or _state(who) is None
+            or who.form == "demonym"
+            or not re.fullmatch(r"(?: (?:has|have|had|also|again|will))*", s.text[who.end : v.start()])
+        ):
             continue
         if re.match(r"[^,;]{0,60}? to (?!the exercise|the drills?)(?:the )?[A-Z]", s.text[v.end() :]):
             continue  # "sent tanks to Ukraine": a transfer or a deployment, not a contingent
@@ -144,18 +206,31 @@ def exercise_phrases(s: Sent, art: Article) -> None:
             _participants(art, s, ex, _states(beside + chain), (inc.start(), chain[-1].end), "exercise.including")
     for v in list(SENT.finditer(s.text)) + list(JOINED.finditer(s.text)):  # "A, B and C sent fighter jets"
         last = next((x for x in reversed(s.mentions) if x.end <= v.start() and _state(x) is not None), None)
-        if last is None or not re.fullmatch(r",? ?(?:while |and |but )?|\s*(?:also |too )?", s.text[last.end : v.start()]) \
-                and not re.fullmatch(r"(?: (?:has|have|had|also|again|will))*", s.text[last.end : v.start()]):
+        if (
+            last is None
+            or not re.fullmatch(r",? ?(?:while |and |but )?|\s*(?:also |too )?", s.text[last.end : v.start()])
+            and not re.fullmatch(r"(?: (?:has|have|had|also|again|will))*", s.text[last.end : v.start()])
+        ):
             continue
-        if last.form == "demonym" and not re.match(r" (?:air force|army|navy|forces|troops|military|marines)", s.text[last.end :]):
+        if last.form == "demonym" and not re.match(
+            r" (?:air force|army|navy|forces|troops|military|marines)", s.text[last.end :]
+        ):
             continue
         chain = _chain_before(s, last)
         states = _states(chain)
-        more = [x for x in s.mentions if x.start > v.end() and _state(x) is not None and re.match(
-            r",? (?:while|and) (?:the )?$", s.text[v.end() : x.start][-12:]) and JOINED.match(s.text, _chain(s, x)[-1].end)]
+        more = [
+            x
+            for x in s.mentions
+            if x.start > v.end()
+            and _state(x) is not None
+            and re.match(r",? (?:while|and) (?:the )?$", s.text[v.end() : x.start][-12:])
+            and JOINED.match(s.text, _chain(s, x)[-1].end)
+        ]
         for x in more:  # "..., while Papua New Guinea participated for the first time"
             states += [c for c in _states(_chain(s, x)) if c not in states]
-        if re.match(r" (?:[\w,-]+ ){0,3}?to (?!the exercise|the drills?|" + re.escape(ex.name) + ")", s.text[v.end() :]):
+        if re.match(
+            r" (?:[\w,-]+ ){0,3}?to (?!the exercise|the drills?|" + re.escape(ex.name) + ")", s.text[v.end() :]
+        ):
             continue  # "sent troops to Syria": a deployment elsewhere
         if states and not INCLUDING.search(s.text):
             _participants(art, s, ex, states, (chain[0].start, v.end()), "exercise.sent")
@@ -164,8 +239,9 @@ def exercise_phrases(s: Sent, art: Article) -> None:
         if first is None:
             continue
         chain = _chain(s, first)
-        if JOINED.match(s.text, chain[-1].end) or re.match(r" (?:took|take|takes) part| joined| (?:have |had )?(?:trained|drilled)",
-                                                         s.text[chain[-1].end :]):
+        if JOINED.match(s.text, chain[-1].end) or re.match(
+            r" (?:took|take|takes) part| joined| (?:have |had )?(?:trained|drilled)", s.text[chain[-1].end :]
+        ):
             _participants(art, s, ex, _states(chain), (t.start(), chain[-1].end), "exercise.troops_from")
     for m in exs:  # "the Egyptian and US armies concluded X"
         dems = [x for x in s.mentions if x.kind == "country" and x.end <= m.start and m.start - x.end < 60]

@@ -14,7 +14,9 @@ from sourcebook.ingest.extract.numbers import as_number, money, number
 
 LINE = re.compile(r"^(?:[-•*–]\s+)?(?P<who>[A-Z][^:]{1,60}):\s*(?P<rest>.+)$")
 ORDERED = re.compile(r"\b(?:ordered|on order|contracted|signed)\b", re.I)
-DELIVERED = re.compile(r"\b(?:delivered|received|supplied|transferred|acquired|bought|purchased|donated|in service)\b", re.I)
+DELIVERED = re.compile(
+    r"\b(?:delivered|received|supplied|transferred|acquired|bought|purchased|donated|in service)\b", re.I
+)
 COUNT = re.compile(r"(?<![\w.,])(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?![\w.,]\d)(?! (?:km|mm|kg|per cent|percent|%))")
 CONTRACTS_INTRO = re.compile(r"\b(?:contracts?|orders?|agreements?|deals?|purchases?)\b", re.I)
 
@@ -36,7 +38,7 @@ def _count(text: str) -> int | float | None:
 
 
 def operator_lines(s: Sent, art: Article) -> None:
-    """"- Tunisia: 92 units delivered 2014–2016." under an "Operators" heading: the article's system."""
+    """ "- Tunisia: 92 units delivered 2014–2016." under an "Operators" heading: the article's system."""
     if "operator" not in art.section and "users" not in art.section:
         return
     m = LINE.match(s.text)
@@ -56,19 +58,41 @@ def operator_lines(s: Sent, art: Article) -> None:
     date = span[0] if span else None
     former = "former" in art.section
     if not former:
-        emit(art, s, subject, "operator", (m.start("who"), len(s.text)), "operator.list_line", obj=(force or who).ref,
-             quantity=qty if DELIVERED.search(m.group("rest")) is None and not ORDERED.search(m.group("rest")) else None)
+        emit(
+            art,
+            s,
+            subject,
+            "operator",
+            (m.start("who"), len(s.text)),
+            "operator.list_line",
+            obj=(force or who).ref,
+            quantity=qty if DELIVERED.search(m.group("rest")) is None and not ORDERED.search(m.group("rest")) else None,
+        )
     for pattern, predicate in ((ORDERED, "contract_signed"), (DELIVERED, "delivered_to")):
         v = pattern.search(s.text, rest_at)
-        if v is None or v.group(0).lower() == "in service" or unreal(s.text, v.start(), v.end(), rest_at, predicate=predicate):
+        if (
+            v is None
+            or v.group(0).lower() == "in service"
+            or unreal(s.text, v.start(), v.end(), rest_at, predicate=predicate)
+        ):
             continue
-        emit(art, s, subject, predicate, (m.start("who"), v.end()), f"{predicate}.list_line", obj=country,
-             quantity=qty, year=year, date=date)
+        emit(
+            art,
+            s,
+            subject,
+            predicate,
+            (m.start("who"), v.end()),
+            f"{predicate}.list_line",
+            obj=country,
+            quantity=qty,
+            year=year,
+            date=date,
+        )
         break
 
 
 def table_rows(s: Sent, art: Article) -> None:
-    """"Piorun man-portable air defence systems | Mesko | 1,000 launchers | PLN 3.5 billion" under
+    """ "Piorun man-portable air defence systems | Mesko | 1,000 launchers | PLN 3.5 billion" under
     "... signed the following contracts ...:": a contract of the article's state for each row."""
     if s.text.rstrip().endswith(":"):
         art.intro = s.text
@@ -88,12 +112,36 @@ def table_rows(s: Sent, art: Article) -> None:
     sysm = next((x for x in s.mentions if x.kind == "system" and first_at <= x.start < first_at + len(first)), None)
     if sysm is None:
         return
-    supplier = next((c for _a, c in cells[1:] if c and not c[0].isdigit() and not money(c) and not re.match(r"(?:PLN|EUR|USD|GBP)\b", c)), None)
-    qty = next((q for q in (_count(c) for _a, c in cells[1:] if not money(c) and not re.match(r"[A-Z]{3}\b", c)) if q is not None), None)
+    supplier = next(
+        (
+            c
+            for _a, c in cells[1:]
+            if c and not c[0].isdigit() and not money(c) and not re.match(r"(?:PLN|EUR|USD|GBP)\b", c)
+        ),
+        None,
+    )
+    qty = next(
+        (
+            q
+            for q in (_count(c) for _a, c in cells[1:] if not money(c) and not re.match(r"[A-Z]{3}\b", c))
+            if q is not None
+        ),
+        None,
+    )
     years = [y[2] for y in find_years(art.intro)]
     year = years[-1] if years else art.year
-    emit(art, s, sysm.ref, "contract_signed", (first_at, len(s.text)), "contract_signed.table_row", obj=EntityRef(buyer, "country"),
-         supplier=supplier, quantity=qty, year=year)
+    emit(
+        art,
+        s,
+        sysm.ref,
+        "contract_signed",
+        (first_at, len(s.text)),
+        "contract_signed.table_row",
+        obj=EntityRef(buyer, "country"),
+        supplier=supplier,
+        quantity=qty,
+        year=year,
+    )
 
 
 RULES = (operator_lines, table_rows)

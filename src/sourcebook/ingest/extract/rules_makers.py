@@ -11,24 +11,36 @@ from sourcebook.ingest.extract.phrases import listed
 from sourcebook.ingest.extract.rules_types import AKA
 from sourcebook.ingest.gazetteer import gazetteer
 
-MAKER = re.compile(r"\b(?P<v>manufactured|made|produced|built|developed|designed|license-built|licence-built|assembled"
-                   r"|license-produced|licence-produced|co-developed|jointly developed) by\b")
-MAKER_NAME = re.compile(r"(?:the )?(?P<name>[A-Z][\w'’.-]*(?: (?:&|and|of|de|for) [A-Z][\w'’.-]*| [A-Z][\w'’.-]*){0,5})")
-MAKER_MORE = re.compile(r"(?:,? and |, | in (?:cooperation|collaboration|partnership) with | together with | jointly with | with )(?:the )?")
-PLANT = re.compile(r"\b(?:assembled|built|produced|manufactured|made) (?:at|in) (?:the )?(?P<org>[A-Z][\w&-]*(?: [A-Z][\w&-]*){0,3})['’]s? "
-                   r"(?:\w+ )?(?:plant|factory|facility|facilities|shipyard|works|assembly line)")
+MAKER = re.compile(
+    r"\b(?P<v>manufactured|made|produced|built|developed|designed|license-built|licence-built|assembled"
+    r"|license-produced|licence-produced|co-developed|jointly developed) by\b"
+)
+MAKER_NAME = re.compile(
+    r"(?:the )?(?P<name>[A-Z][\w'’.-]*(?: (?:&|and|of|de|for) [A-Z][\w'’.-]*| [A-Z][\w'’.-]*){0,5})"
+)
+MAKER_MORE = re.compile(
+    r"(?:,? and |, | in (?:cooperation|collaboration|partnership) with | together with | jointly with | with )(?:the )?"
+)
+PLANT = re.compile(
+    r"\b(?:assembled|built|produced|manufactured|made) (?:at|in) (?:the )?(?P<org>[A-Z][\w&-]*(?: [A-Z][\w&-]*){0,3})['’]s? "
+    r"(?:\w+ )?(?:plant|factory|facility|facilities|shipyard|works|assembly line)"
+)
 PRODUCT_OF = re.compile(r"\b(?:a|an|the) (?:product|creation|design) of (?:the )?")
-MAKER_OF = re.compile(r",? (?:the )?(?:(?:main|prime|lead|sole|original) )?(?P<role>maker|manufacturer|producer|builder|developer|designer)s? of (?:the )?")
+MAKER_OF = re.compile(
+    r",? (?:the )?(?:(?:main|prime|lead|sole|original) )?(?P<role>maker|manufacturer|producer|builder|developer|designer)s? of (?:the )?"
+)
 CONTRACTOR = re.compile(r"\b(?:principal|prime|main|lead) contractors? (?:will be|is|was|are|were) (?:the )?")
-MAKES = re.compile(r"\b(?P<v>manufactures|makes|produces|produced|builds|manufactured|develops|developed|designs|designed"
-                   r"|(?:is|are) (?:building|producing|manufacturing|developing))\b")
+MAKES = re.compile(
+    r"\b(?P<v>manufactures|makes|produces|produced|builds|manufactured|develops|developed|designs|designed"
+    r"|(?:is|are) (?:building|producing|manufacturing|developing))\b"
+)
 BUILT_BY_COUNTRY = re.compile(r"[- ](?P<v>built|made|produced|manufactured|designed|developed)\b")
 
 
 def makers(s: Sent, art: Article) -> None:
-    """"manufactured by X" (passive), "X produces A, B and C" (active), "Polish-built Mi-2"."""
+    """ "manufactured by X" (passive), "X produces A, B and C" (active), "Polish-built Mi-2"."""
     text = s.text
-    for v in (MAKER.finditer(text) if " by" in text else ()):
+    for v in MAKER.finditer(text) if " by" in text else ():
         pred = "developer" if v.group("v").endswith(("developed", "designed")) else "manufacturer"
         makers = _makers_after(s, v.end() + 1)
         if not makers:  # "by a French state-owned ... Corporation, Thales"
@@ -47,8 +59,12 @@ def makers(s: Sent, art: Article) -> None:
         if ref is None:
             continue
         for maker in makers:
-            cut = re.search(r" (?:for|in|at|on|under) the (?=[A-Z])", maker.ref.name) if maker.form == "pattern" else None
-            obj = EntityRef(maker.ref.name[: cut.start()], maker.ref.kind) if cut else maker.ref  # "by Babcock for the Royal Navy"
+            cut = (
+                re.search(r" (?:for|in|at|on|under) the (?=[A-Z])", maker.ref.name) if maker.form == "pattern" else None
+            )
+            obj = (
+                EntityRef(maker.ref.name[: cut.start()], maker.ref.kind) if cut else maker.ref
+            )  # "by Babcock for the Royal Navy"
             emit(art, s, ref, pred, (subj.start if subj else v.start(), maker.end), f"{pred}.passive_by", obj=obj)
     for p in PLANT.finditer(s.text):
         org = next((m for m in s.mentions if m.kind == "organisation" and m.start == p.start("org")), None)
@@ -56,24 +72,39 @@ def makers(s: Sent, art: Article) -> None:
         ref = subj.ref if subj else art.focus.system
         if org and ref:
             emit(art, s, ref, "manufacturer", (p.start(), p.end()), "manufacturer.plant", obj=org.ref)
-    for p in (PRODUCT_OF.finditer(text) if " of " in text else ()):
+    for p in PRODUCT_OF.finditer(text) if " of " in text else ():
         makers = _makers_after(s, p.end())
         subj = s.last("system", 0, p.start())
         if makers and subj:
-            emit(art, s, subj.ref, "manufacturer", (subj.start, makers[0].end), "manufacturer.product_of", obj=makers[0].ref)
-    for p in (MAKER_OF.finditer(text) if " of " in text else ()):
+            emit(
+                art,
+                s,
+                subj.ref,
+                "manufacturer",
+                (subj.start, makers[0].end),
+                "manufacturer.product_of",
+                obj=makers[0].ref,
+            )
+    for p in MAKER_OF.finditer(text) if " of " in text else ():
         org = s.last("organisation", 0, p.start())
         target = next((m for m in s.mentions if m.kind == "system" and m.start == p.end()), None)
         if org and target and org.end >= p.start() - 1:
             pred = "developer" if p.group("role") in ("developer", "designer") else "manufacturer"
             for t in listed(s, target):
                 emit(art, s, t.ref, pred, (org.start, t.end), f"{pred}.maker_of", obj=org.ref)
-    for p in (CONTRACTOR.finditer(text) if "ontractor" in text else ()):
+    for p in CONTRACTOR.finditer(text) if "ontractor" in text else ():
         makers = _makers_after(s, p.end())
-        if "contractors" in p.group(0) and len([m for m in s.mentions if m.kind == "organisation" and m.start >= p.end()]) > 1:
+        if (
+            "contractors" in p.group(0)
+            and len([m for m in s.mentions if m.kind == "organisation" and m.start >= p.end()]) > 1
+        ):
             continue  # several contractors: which one makes what is not said
         sale = art.focus.transfer
-        ref = (sale.subject if sale and sale.predicate == "contract_signed" else None) or art.focus.system or art.main_system
+        ref = (
+            (sale.subject if sale and sale.predicate == "contract_signed" else None)
+            or art.focus.system
+            or art.main_system
+        )
         if makers and ref and not s.of("system"):
             emit(art, s, ref, "manufacturer", (p.start(), makers[0].end), "manufacturer.contractor", obj=makers[0].ref)
     for m in s.mentions:
@@ -81,20 +112,42 @@ def makers(s: Sent, art: Article) -> None:
             continue
         built = BUILT_BY_COUNTRY.match(s.text, m.end)
         if built:
-            target = next((x for x in s.mentions if x.kind == "system" and built.end() < x.start <= built.end() + 1), None)
+            target = next(
+                (x for x in s.mentions if x.kind == "system" and built.end() < x.start <= built.end() + 1), None
+            )
             appos = re.search(r"(?:, |^)(?:an?|the) (?:[\w-]+ ){0,2}$", s.text[: m.start])
-            if target is None and appos and s.text[: appos.start()].rstrip().endswith(tuple("abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ")):
+            if (
+                target is None
+                and appos
+                and s.text[: appos.start()]
+                .rstrip()
+                .endswith(tuple("abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
+            ):
                 target = s.last("system", 0, appos.start() + 1)
                 target = target if target and target.end == appos.start() else None
             targets = listed(s, target) if target else []
-            if not targets and re.match(r" (?:system|weapon|missile|aircraft|drone|jet|tank|vehicle)s?\b", s.text[built.end() :]) \
-                    and re.search(r"\b[Tt]he $", s.text[max(0, m.start - 4) : m.start]) and art.focus.system:
+            if (
+                not targets
+                and re.match(r" (?:system|weapon|missile|aircraft|drone|jet|tank|vehicle)s?\b", s.text[built.end() :])
+                and re.search(r"\b[Tt]he $", s.text[max(0, m.start - 4) : m.start])
+                and art.focus.system
+            ):
                 targets = [Mention(m.start, built.end(), art.focus.system)]
             for target in targets:
                 if built.group("v") in ("designed", "developed"):
-                    emit(art, s, target.ref, "developer", (m.start, built.end()), "developer.demonym_designed", obj=m.ref)
+                    emit(
+                        art, s, target.ref, "developer", (m.start, built.end()), "developer.demonym_designed", obj=m.ref
+                    )
                 elif built.group("v") != "made":  # "Polish-built": made there; "Russian-made": of that origin
-                    emit(art, s, target.ref, "manufacturer", (m.start, target.end), "manufacturer.demonym_built", obj=m.ref)
+                    emit(
+                        art,
+                        s,
+                        target.ref,
+                        "manufacturer",
+                        (m.start, target.end),
+                        "manufacturer.demonym_built",
+                        obj=m.ref,
+                    )
                 emit(art, s, target.ref, "origin", (m.start, target.end), "origin.demonym_built", obj=m.ref)
     _maker_before_model(s, art)
     active = MAKES.search(s.text)
@@ -116,7 +169,9 @@ def makers(s: Sent, art: Article) -> None:
             sysm = next((x for x in s.mentions if x.kind == "system" and a <= x.start < pos), None)
             if not name or (len(name.split()) > 8 and sysm is None):
                 continue
-            emit(art, s, sysm.ref if sysm else EntityRef(name, "system"), pred, (a, pos), f"{pred}.active_list", obj=ref)
+            emit(
+                art, s, sysm.ref if sysm else EntityRef(name, "system"), pred, (a, pos), f"{pred}.active_list", obj=ref
+            )
 
 
 def _maker_before_model(s: Sent, art: Article) -> None:
@@ -126,29 +181,56 @@ def _maker_before_model(s: Sent, art: Article) -> None:
     for m in s.mentions:
         if m.kind != "system":
             continue
-        org = next((o for o in s.mentions if o.kind == "organisation" and o.form == "name" and o.end in (m.start - 1, m.start - 3)), None)
-        if org is not None and s.text[org.end : m.start] in (" ", "'s ", "’s ") and MAKER_ORG.search(org.ref.name) is None \
-                and (org.entry is None or "force" not in org.entry.type):
+        org = next(
+            (
+                o
+                for o in s.mentions
+                if o.kind == "organisation" and o.form == "name" and o.end in (m.start - 1, m.start - 3)
+            ),
+            None,
+        )
+        if (
+            org is not None
+            and s.text[org.end : m.start] in (" ", "'s ", "’s ")
+            and MAKER_ORG.search(org.ref.name) is None
+            and (org.entry is None or "force" not in org.entry.type)
+        ):
             emit(art, s, m.ref, "manufacturer", (org.start, m.end), "manufacturer.maker_model", obj=org.ref)
             continue
         words = s.text[m.start : m.end].split()
         for k in range(len(words) - 1, 0, -1):
             entry = g.organisations.get(" ".join(words[:k]))
             if entry is not None and "force" not in entry.type:
-                emit(art, s, m.ref, "manufacturer", (m.start, m.end), "manufacturer.maker_model", obj=EntityRef(entry.name, "organisation"))
+                emit(
+                    art,
+                    s,
+                    m.ref,
+                    "manufacturer",
+                    (m.start, m.end),
+                    "manufacturer.maker_model",
+                    obj=EntityRef(entry.name, "organisation"),
+                )
                 break
 
 
-MAKER_ORG = re.compile(r"\b(?:Ministry|Agency|Government|Department|Council|Command|Army|Navy|Force|Forces|Guard|Corps|Brigade|Division"
-                       r"|Regiment|Battalion|Squadron|Wing|Fleet|Office|Bureau|Directorate|Institute)\b")
+MAKER_ORG = re.compile(
+    r"\b(?:Ministry|Agency|Government|Department|Council|Command|Army|Navy|Force|Forces|Guard|Corps|Brigade|Division"
+    r"|Regiment|Battalion|Squadron|Wing|Fleet|Office|Bureau|Directorate|Institute)\b"
+)
 
 
 def _makers_after(s: Sent, pos: int) -> list[Mention]:
     """The companies named from ``pos`` on: "India's DRDO and Russia's NPO Mash", "Kongsberg in cooperation with Raytheon"."""
     out: list[Mention] = []
     while True:
-        owner = next((c for c in s.mentions if c.kind == "country" and c.start in (pos, pos + 4)
-                      and s.text[c.end : c.end + 2] in ("'s", "’s")), None)
+        owner = next(
+            (
+                c
+                for c in s.mentions
+                if c.kind == "country" and c.start in (pos, pos + 4) and s.text[c.end : c.end + 2] in ("'s", "’s")
+            ),
+            None,
+        )
         start = owner.end + 3 if owner else pos
         if s.text.startswith("the ", start):
             start += 4
@@ -161,10 +243,16 @@ def _makers_after(s: Sent, pos: int) -> list[Mention]:
             n = MAKER_NAME.match(s.text, start)
             name = n.group("name") if n else ""
             words = name.split()
-            while words and (words[-1] in ("In", "On", "The", "And", "Of") or gazetteer().months.get(words[-1].lower().rstrip("."))):
+            while words and (
+                words[-1] in ("In", "On", "The", "And", "Of") or gazetteer().months.get(words[-1].lower().rstrip("."))
+            ):
                 words.pop()
             name = " ".join(words).rstrip(".")
-            if not name or name.split()[0] in ("The", "It", "This", "A", "An") or any(m.start < start + len(name) and start < m.end for m in s.mentions):
+            if (
+                not name
+                or name.split()[0] in ("The", "It", "This", "A", "An")
+                or any(m.start < start + len(name) and start < m.end for m in s.mentions)
+            ):
                 break
             org = Mention(start, start + len(name), EntityRef(name, "organisation"), "pattern")
         out.append(org)
@@ -175,7 +263,15 @@ def _makers_after(s: Sent, pos: int) -> list[Mention]:
     return out
 
 
-PRODUCT_HEADINGS = ("products", "product line", "production", "weapons", "manufactured products", "portfolio", "product range")
+PRODUCT_HEADINGS = (
+    "products",
+    "product line",
+    "production",
+    "weapons",
+    "manufactured products",
+    "portfolio",
+    "product range",
+)
 BULLET = re.compile(r"^[-•*–]\s+")
 
 
@@ -186,10 +282,14 @@ def products(s: Sent, art: Article) -> None:
     if not b or maker is None or art.section not in PRODUCT_HEADINGS:
         return
     item = s.text[b.end() :].rstrip(" .;")
-    appos = re.match(r"(?P<name>[^,()]{1,40}), (?:an?|the) ", item)  # "THeMIS, a tracked unmanned ground vehicle with ...": the name
+    appos = re.match(
+        r"(?P<name>[^,()]{1,40}), (?:an?|the) ", item
+    )  # "THeMIS, a tracked unmanned ground vehicle with ...": the name
     if appos:
         name = appos.group("name").strip()
-        subject = next((m.ref for m in s.mentions if m.kind == "system" and m.start == b.end()), EntityRef(name, "system"))
+        subject = next(
+            (m.ref for m in s.mentions if m.kind == "system" and m.start == b.end()), EntityRef(name, "system")
+        )
         cls = next((c for c in s.classes if c[0] >= b.end() + appos.end()), None)
         if cls and not re.search(r"[,;]", s.text[b.end() + appos.end() : cls[0]]):
             emit(art, s, subject, "type", (b.end(), cls[1]), "type.product_item", text=cls[2])
@@ -200,7 +300,9 @@ def products(s: Sent, art: Article) -> None:
     if last and last[1] >= b.end() + len(item.split("(")[0].rstrip()) - 1 and last[0] > b.end():
         name = s.text[b.end() : last[0]].strip()
         if name and not name.islower():
-            subject = next((m.ref for m in s.mentions if m.kind == "system" and m.start == b.end()), EntityRef(name, "system"))
+            subject = next(
+                (m.ref for m in s.mentions if m.kind == "system" and m.start == b.end()), EntityRef(name, "system")
+            )
             cls = s.text[last[0] : len(s.text)].strip()
             emit(art, s, subject, "type", (b.end(), len(s.text)), "type.product_item", text=cls)
     emit(art, s, subject, "manufacturer", (b.end(), len(s.text)), "manufacturer.products_list", obj=maker)

@@ -12,21 +12,27 @@ from sourcebook.ingest.extract.parties import _as_party, _name
 from sourcebook.ingest.extract.phrases import country_after, quantity
 from sourcebook.ingest.extract.spans import _date_in
 
-ORDER_NP = re.compile(r"\b(?P<kind>orders?|contracts?|deals?|purchases?|acquisitions?) (?:for|of) (?:a further |another |an additional |up to )?")
-OWNER = re.compile(r"['’]s? (?:(?:first|latest|new|recent|initial|follow-on|repeat|biggest|largest|\d[\d.,]*[- ](?:million|billion)|[$€£][\d.,]+ (?:million|billion)) ){0,2}$")
+ORDER_NP = re.compile(
+    r"\b(?P<kind>orders?|contracts?|deals?|purchases?|acquisitions?) (?:for|of) (?:a further |another |an additional |up to )?"
+)
+OWNER = re.compile(
+    r"['’]s? (?:(?:first|latest|new|recent|initial|follow-on|repeat|biggest|largest|\d[\d.,]*[- ](?:million|billion)|[$€£][\d.,]+ (?:million|billion)) ){0,2}$"
+)
 CLAUSE_END = re.compile(r"[;]|,? but |, while |, whereas ")
 SIGNED_IN = re.compile(r"^,? (?:signed|agreed|placed|concluded) (?:in|on) ")
 
 
 def order_np(s: Sent, art: Article) -> None:
-    """"the Netherlands' order for 60 TRV-8 vehicles", "Indonesia's purchase of 42 Rafale jets, signed in 2022":
+    """ "the Netherlands' order for 60 TRV-8 vehicles", "Indonesia's purchase of 42 Rafale jets, signed in 2022":
     a contract named as a noun, its buyer the possessive before it."""
     for o in ORDER_NP.finditer(s.text):
         m = next((x for x in s.mentions if x.kind == "system" and o.end() <= x.start <= o.end() + 30), None)
         if m is None or re.search(r"[,;()]", s.text[o.end() : m.start]):
             continue
         own = OWNER.search(s.text[: o.start()])
-        buyer = next((x for x in s.mentions if own and x.kind == "country" and x.form == "name" and x.end == own.start()), None)
+        buyer = next(
+            (x for x in s.mentions if own and x.kind == "country" and x.form == "name" and x.end == own.start()), None
+        )
         if buyer is None:
             continue
         tail = s.text[m.end :]
@@ -35,19 +41,44 @@ def order_np(s: Sent, art: Article) -> None:
         signed = re.search(r", (?:signed|agreed|placed|concluded) (?:in|on) ", s.text[m.end : hi])
         if o.group("kind").startswith(("purchase", "acquisition")) and not signed:
             continue  # "the purchase of": bought or only planned; the text does not say a contract was signed
-        if re.search(r"\b(?:reported|rumou?red|alleged|possible|potential|proposed|planned|expected)\s+$", s.text[max(0, own.start() - 1 - 0) : o.start()]) \
-                or re.search(r"\b(?:reported|rumou?red|alleged|possible|potential|proposed|planned|expected) (?:\w+ ){0,2}$", s.text[max(0, buyer.start - 30) : buyer.start]) \
-                or unreal(s.text, o.start(), o.end(), 0, hi, "contract_signed"):
+        if (
+            re.search(
+                r"\b(?:reported|rumou?red|alleged|possible|potential|proposed|planned|expected)\s+$",
+                s.text[max(0, own.start() - 1 - 0) : o.start()],
+            )
+            or re.search(
+                r"\b(?:reported|rumou?red|alleged|possible|potential|proposed|planned|expected) (?:\w+ ){0,2}$",
+                s.text[max(0, buyer.start - 30) : buyer.start],
+            )
+            or unreal(s.text, o.start(), o.end(), 0, hi, "contract_signed")
+        ):
             continue
-        if any(c.sentence == s.index and c.subject.name == m.ref.name and c.predicate == "contract_signed" for c in art.claims[-6:]):
+        if any(
+            c.sentence == s.index and c.subject.name == m.ref.name and c.predicate == "contract_signed"
+            for c in art.claims[-6:]
+        ):
             continue  # a verb rule already said it
         qty, unit, bound = quantity(s, m)
         supplier = country_after(s, "from|with", m.end, hi)
         date, year = _date_in(s, o.start(), hi, art)
         sums = money(s.text[o.start() : hi])
-        emit(art, s, m.ref, "contract_signed", (buyer.start, m.end), "contract_signed.order_noun", obj=_as_party(buyer),
-             supplier=_name(supplier), quantity=qty, unit=unit, bound=bound, date=date, year=year,
-             value=as_number(sums[0][2]) if sums else None, currency=sums[0][3] if sums else None)
+        emit(
+            art,
+            s,
+            m.ref,
+            "contract_signed",
+            (buyer.start, m.end),
+            "contract_signed.order_noun",
+            obj=_as_party(buyer),
+            supplier=_name(supplier),
+            quantity=qty,
+            unit=unit,
+            bound=bound,
+            date=date,
+            year=year,
+            value=as_number(sums[0][2]) if sums else None,
+            currency=sums[0][3] if sums else None,
+        )
 
 
 RULES = (order_np,)

@@ -15,13 +15,19 @@ from sourcebook.ingest.extract.parties import _as_party, _subject
 from sourcebook.ingest.extract.phrases import quantity
 
 # ", ordered from ARTEC in November 2019," -- the participle right after a noun phrase, closed by a comma or the end
-RELATIVE = re.compile(r", (?:(?:first|originally|all|both|mostly|partly|later) )?(?P<v>ordered|bought|purchased|acquired|procured|delivered|supplied)"
-                      r"(?P<rest>(?: (?:second-hand|new|directly))? (?:from|by|in|under|during|between|second-hand)\b[^,;:]{0,90}?)(?=,|;|\.$|$| and (?![A-Z]))")
+RELATIVE = re.compile(
+    r", (?:(?:first|originally|all|both|mostly|partly|later) )?(?P<v>ordered|bought|purchased|acquired|procured|delivered|supplied)"
+    r"(?P<rest>(?: (?:second-hand|new|directly))? (?:from|by|in|under|during|between|second-hand)\b[^,;:]{0,90}?)(?=,|;|\.$|$| and (?![A-Z]))"
+)
 CUE = re.compile(r", (?:\w+ )?(?:ordered|bought|purchased|acquired|procured|delivered|supplied) ")
-NP_TAIL = re.compile(r"^(?:[ -][a-z][\w-]*){0,5}(?: (?:from|by|for) (?:the )?[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3})?$")  # "Boxer armoured vehicles": class words between the name and the comma
+NP_TAIL = re.compile(
+    r"^(?:[ -][a-z][\w-]*){0,5}(?: (?:from|by|for) (?:the )?[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3})?$"
+)  # "Boxer armoured vehicles": class words between the name and the comma
 PREDICATE = {"ordered": "contract_signed"}
-REQUEST_INTRO = re.compile(r"\b(?:has |have |had )?(?:requested|asked|sought|wishes|wants|plans|agreed|approved)(?: (?:to|for))? "
-                           r"(?:buy|purchase|acquire|procure|the (?:sale|purchase) of)\b[^:]{0,40}:\s*$")
+REQUEST_INTRO = re.compile(
+    r"\b(?:has |have |had )?(?:requested|asked|sought|wishes|wants|plans|agreed|approved)(?: (?:to|for))? "
+    r"(?:buy|purchase|acquire|procure|the (?:sale|purchase) of)\b[^:]{0,40}:\s*$"
+)
 BULLET = re.compile(r"^\s*(?:[-•*–]|\d{1,2}[.)])\s+")
 
 
@@ -39,10 +45,22 @@ def relatives(s: Sent, art: Article) -> None:
         rest = s.text[r.end("v") : r.end()]
         a = r.end("v")
         supplier = _source(s, a, r.end()) or _source(s, m.end, r.start())  # "X drones from China, delivered in 2020"
-        buyer = _subject(s, m.start) or next((c for c in s.mentions if c.end <= m.start and s.text[c.end : c.end + 2] in ("'s", "’s")
-                                              and ((c.kind == "country" and c.form == "name") or force_country(c))), None)  # "Ethiopia's imports"
+        buyer = _subject(s, m.start) or next(
+            (
+                c
+                for c in s.mentions
+                if c.end <= m.start
+                and s.text[c.end : c.end + 2] in ("'s", "’s")
+                and ((c.kind == "country" and c.form == "name") or force_country(c))
+            ),
+            None,
+        )  # "Ethiopia's imports"
         recent = art.focus.recipient if art.focus.recipient and s.index - art.focus.recipient_at <= 3 else None
-        rec = _as_party(buyer) if buyer is not None else (EntityRef(art.home_country, "country") if art.home_country else recent)
+        rec = (
+            _as_party(buyer)
+            if buyer is not None
+            else (EntityRef(art.home_country, "country") if art.home_country else recent)
+        )
         if rec is None or (supplier is not None and supplier == rec.name):
             continue
         years = [y[2] for y in s.years if r.start() <= y[0] < r.end()]
@@ -51,9 +69,22 @@ def relatives(s: Sent, art: Article) -> None:
         qty, unit, bound = quantity(s, m)
         if verb in ("delivered", "supplied") and re.match(r" by ", rest) is None and supplier is None and not years:
             continue
-        emit(art, s, m.ref, predicate, (m.start, r.end()), f"{predicate}.relative", obj=rec, supplier=supplier,
-             quantity=qty, unit=unit, bound=bound, date=dates[0].text if dates else (decade.group(1) if decade else None),
-             year=years[0] if years else None, verb=verb)
+        emit(
+            art,
+            s,
+            m.ref,
+            predicate,
+            (m.start, r.end()),
+            f"{predicate}.relative",
+            obj=rec,
+            supplier=supplier,
+            quantity=qty,
+            unit=unit,
+            bound=bound,
+            date=dates[0].text if dates else (decade.group(1) if decade else None),
+            year=years[0] if years else None,
+            verb=verb,
+        )
 
 
 def _source(s: Sent, a: int, b: int) -> str | None:
@@ -78,12 +109,23 @@ def _source(s: Sent, a: int, b: int) -> str | None:
 
 
 def request_lines(s: Sent, art: Article) -> None:
-    """"The Government of X has requested to buy:" then "- six hundred (600) Y missiles;" lines: X's requested purchase."""
+    """ "The Government of X has requested to buy:" then "- six hundred (600) Y missiles;" lines: X's requested purchase."""
     if s.text.rstrip().endswith(":"):
         intro = REQUEST_INTRO.search(s.text)
         who = _request_buyer(s, intro.start()) if intro else None
-        art.request = (s.index, who, "approved" if art.focus.transfer and art.focus.transfer.qualifiers.get("status") == "approved"
-                       or re.search(r"\bapprov", s.low) else "requested") if who else None
+        art.request = (
+            (
+                s.index,
+                who,
+                "approved"
+                if art.focus.transfer
+                and art.focus.transfer.qualifiers.get("status") == "approved"
+                or re.search(r"\bapprov", s.low)
+                else "requested",
+            )
+            if who
+            else None
+        )
         return
     if art.request is None:
         return
@@ -98,9 +140,22 @@ def request_lines(s: Sent, art: Article) -> None:
         paren = re.search(r"\((\d[\d,]*)\)\s+$", s.text[: m.start])  # "six hundred (600) X"
         if paren:
             qty = as_number(number(paren.group(1)))
-        emit(art, s, m.ref, "contract_signed", (0, len(s.text)), "contract_signed.request_line", obj=who, quantity=qty, unit=unit,
-             bound=bound, status=st, date=date, year=art.year,
-             supplier=art.focus.supplier.name if art.focus.supplier and art.focus.supplier.name != who.name else None)
+        emit(
+            art,
+            s,
+            m.ref,
+            "contract_signed",
+            (0, len(s.text)),
+            "contract_signed.request_line",
+            obj=who,
+            quantity=qty,
+            unit=unit,
+            bound=bound,
+            status=st,
+            date=date,
+            year=art.year,
+            supplier=art.focus.supplier.name if art.focus.supplier and art.focus.supplier.name != who.name else None,
+        )
 
 
 def _request_buyer(s: Sent, pos: int) -> EntityRef | None:

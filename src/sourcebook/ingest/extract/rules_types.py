@@ -11,11 +11,17 @@ from sourcebook.ingest.extract.entities import Mention
 from sourcebook.ingest.extract.phrases import listed
 from sourcebook.ingest.gazetteer import gazetteer
 
-COPULA = re.compile(r"\b(?:is|are|was|were|remains|became)\s+(?:(?:a|an|one of the|one of|the|also a|also an)\s+)?"
-                    r"(?:(?:form|kind|type|class|variant|version|family|member) of\s+)?")
-PART_OF = re.compile(r"(?:subsidiary|division|unit|branch|arm|part|member|affiliate|partner|parent|owner|sister|joint venture)\b", re.I)
+COPULA = re.compile(
+    r"\b(?:is|are|was|were|remains|became)\s+(?:(?:a|an|one of the|one of|the|also a|also an)\s+)?"
+    r"(?:(?:form|kind|type|class|variant|version|family|member) of\s+)?"
+)
+PART_OF = re.compile(
+    r"(?:subsidiary|division|unit|branch|arm|part|member|affiliate|partner|parent|owner|sister|joint venture)\b", re.I
+)
 AKA = re.compile(r", (?:also |otherwise |locally |formerly )?(?:known as|called|designated|a\.k\.a\.|aka) [^,;]{1,60},")
-DROP_MODIFIER = re.compile(r"^(?:a|an|the|its|their|one|most|more|very|largest|biggest|main|leading|major|only|first|new|modern)$", re.I)
+DROP_MODIFIER = re.compile(
+    r"^(?:a|an|the|its|their|one|most|more|very|largest|biggest|main|leading|major|only|first|new|modern)$", re.I
+)
 
 
 def _kind_of(cls: str) -> str:
@@ -23,33 +29,68 @@ def _kind_of(cls: str) -> str:
 
 
 def juxtaposed_type(s: Sent, art: Article) -> None:
-    """"MiG-29 fighters", "a Buk-M2 air defense missile system", "Multiple rocket launcher M-77 Oganj"."""
+    """ "MiG-29 fighters", "a Buk-M2 air defense missile system", "Multiple rocket launcher M-77 Oganj"."""
     for m in s.mentions:
         if m.kind != "system":
             continue
         c = s.class_at(m.end + 1, 0)
-        if c and (c[2] in GENERIC_CLASSES or (s.kind == "title" and s.text[c[0]].isupper()) or _typed(art, m.ref, s.text[c[0] : c[1]])):
+        if c and (
+            c[2] in GENERIC_CLASSES
+            or (s.kind == "title" and s.text[c[0]].isupper())
+            or _typed(art, m.ref, s.text[c[0] : c[1]])
+        ):
             continue
         if c and _kind_of(c[2]) == "system" and s.text[m.end : c[0]] == " ":
-            emit(art, s, m.ref, "type", (m.start, c[1]), "type.juxtaposed", text=_singular(s.text[c[0] : c[1]]), weak=True)
+            emit(
+                art,
+                s,
+                m.ref,
+                "type",
+                (m.start, c[1]),
+                "type.juxtaposed",
+                text=_singular(s.text[c[0] : c[1]]),
+                weak=True,
+            )
             continue
         c = _class_after_adjectives(s, m.end)
-        if c and _kind_of(c[2]) == "system" and c[2] not in GENERIC_CLASSES and not _typed(art, m.ref, s.text[c[0] : c[1]]):
+        if (
+            c
+            and _kind_of(c[2]) == "system"
+            and c[2] not in GENERIC_CLASSES
+            and not _typed(art, m.ref, s.text[c[0] : c[1]])
+        ):
             text = s.text[m.end + 1 : c[0]] + _singular(s.text[c[0] : c[1]])
             emit(art, s, m.ref, "type", (m.start, c[1]), "type.juxtaposed_modified", text=text, weak=True)
     for c in s.classes:
         if _kind_of(c[2]) != "system":
             continue
         nxt = next((m for m in s.mentions if m.kind == "system" and m.start == c[1] + 1), None)
-        if nxt and s.class_at(nxt.end + 1, 0) is None and not re.search(r"[A-Z][\w-]* $", s.text[max(0, c[0] - 30) : c[0]]):
+        if (
+            nxt
+            and s.class_at(nxt.end + 1, 0) is None
+            and not re.search(r"[A-Z][\w-]* $", s.text[max(0, c[0] - 30) : c[0]])
+        ):
             for m in listed(s, nxt):
-                emit(art, s, m.ref, "type", (c[0], m.end), "type.class_then_name", text=_singular(s.text[c[0] : c[1]]), weak=True)
+                emit(
+                    art,
+                    s,
+                    m.ref,
+                    "type",
+                    (c[0], m.end),
+                    "type.class_then_name",
+                    text=_singular(s.text[c[0] : c[1]]),
+                    weak=True,
+                )
 
 
 ADJECTIVES = re.compile(r"(?: [a-z]+(?:-[a-z]+)*){1,2} ")
-NOT_ADJECTIVES = frozenset("is are was were be been has have had will would can could may and or of the a an to in on at from with for by "
-                           "which that who as its their this these those than then also not more most".split())
-GENERIC_CLASSES = frozenset(("aircraft", "airplane", "plane", "system", "vehicle", "missile", "weapon", "ship", "vessel"))
+NOT_ADJECTIVES = frozenset(
+    "is are was were be been has have had will would can could may and or of the a an to in on at from with for by "
+    "which that who as its their this these those than then also not more most".split()
+)
+GENERIC_CLASSES = frozenset(
+    ("aircraft", "airplane", "plane", "system", "vehicle", "missile", "weapon", "ship", "vessel")
+)
 
 
 def _class_after_adjectives(s: Sent, end: int) -> tuple[int, int, str] | None:
@@ -92,10 +133,17 @@ def _modifiers(s: Sent, a: int, b: int) -> tuple[str, Mention | None]:
     cut = 0
     for i, w in enumerate(words):
         low = w.lower()
-        if low in ("and", "most", "more") and not (i + 1 < len(words) and words[i + 1][:1].isupper() and i and words[i - 1][:1].isupper()):
+        if low in ("and", "most", "more") and not (
+            i + 1 < len(words) and words[i + 1][:1].isupper() and i and words[i - 1][:1].isupper()
+        ):
             cut = i + 1
     kept = [w for w in words[cut:] if not DROP_MODIFIER.match(w) and not w.endswith("ly")]
-    kept = [w for i, w in enumerate(kept) if not w[:1].isdigit() and not (w in ("mm", "mm-calibre", "cm", "kg", "tonne", "ton") and i and kept[i - 1][:1].isdigit())]
+    kept = [
+        w
+        for i, w in enumerate(kept)
+        if not w[:1].isdigit()
+        and not (w in ("mm", "mm-calibre", "cm", "kg", "tonne", "ton") and i and kept[i - 1][:1].isdigit())
+    ]
     if demonym:
         dem = s.text[demonym.start : demonym.end]
         kept = [w for w in kept if w != dem and not w.startswith(dem + "-")]
@@ -129,13 +177,15 @@ def _singular_head(text: str, cls: str) -> str:
 
 
 def copula_type(s: Sent, art: Article) -> None:
-    """"X is a multinational air defense exercise", "the K9 is one of the ... artillery systems"."""
+    """ "X is a multinational air defense exercise", "the K9 is one of the ... artillery systems"."""
     for cop in COPULA.finditer(s.text):
         np = _np_after(s, cop.end())
         if np is None:
             continue
         start, end, obj, dem = np
-        subject = _subject_before(s, art, cop.start(), _kind_of(s.class_at(start, 200)[2]) if s.class_at(start, 200) else "system")
+        subject = _subject_before(
+            s, art, cop.start(), _kind_of(s.class_at(start, 200)[2]) if s.class_at(start, 200) else "system"
+        )
         if subject is None:
             continue
         ref, a = subject
@@ -150,13 +200,23 @@ def copula_type(s: Sent, art: Article) -> None:
 def _subject_before(s: Sent, art: Article, pos: int, kind: str) -> tuple[EntityRef, int] | None:
     head = re.sub(r"\([^()]*\)", lambda p: " " * len(p.group(0)), s.text[:pos])
     head = AKA.sub(lambda p: " " * len(p.group(0)), head)
-    cands = [m for m in s.mentions if m.end <= pos and m.kind in ("system", "organisation", "exercise") and head[m.start] != " "]
+    cands = [
+        m
+        for m in s.mentions
+        if m.end <= pos and m.kind in ("system", "organisation", "exercise") and head[m.start] != " "
+    ]
     if cands:
         m = cands[-1]
-        if re.fullmatch(r"(?:\s+[\w-]+){0,4}\s*", head[m.end : pos]) and not re.search(r"[,;]", head[: m.start].strip()[-1:]):
+        if re.fullmatch(r"(?:\s+[\w-]+){0,4}\s*", head[m.end : pos]) and not re.search(
+            r"[,;]", head[: m.start].strip()[-1:]
+        ):
             return m.ref, m.start
     words = head.strip().split()
-    if 1 <= len(words) <= 5 and all(w[:1].isupper() or w[:1].isdigit() for w in words) and words[0] not in ("The", "It", "This", "These", "They"):
+    if (
+        1 <= len(words) <= 5
+        and all(w[:1].isupper() or w[:1].isdigit() for w in words)
+        and words[0] not in ("The", "It", "This", "These", "They")
+    ):
         name = " ".join(words)
         title = art.title_name
         if title and name.lower().startswith(title.lower().split()[0].lower()):
@@ -167,7 +227,7 @@ def _subject_before(s: Sent, art: Article, pos: int, kind: str) -> tuple[EntityR
 
 
 def appositive(s: Sent, art: Article) -> None:
-    """"Interfax, Russia's largest news agency," and "a French state-owned ... Corporation, Thales,"."""
+    """ "Interfax, Russia's largest news agency," and "a French state-owned ... Corporation, Thales,"."""
     for m in s.mentions:
         if m.kind not in ("organisation", "system"):
             continue
@@ -175,7 +235,9 @@ def appositive(s: Sent, art: Article) -> None:
         if after:
             a = m.end + after.start("np")
             b = m.end + after.end("np")
-            owner = next((c for c in s.of("country", a, b) if c.start == a and s.text[c.end : c.end + 1] in ("’", "'")), None)
+            owner = next(
+                (c for c in s.of("country", a, b) if c.start == a and s.text[c.end : c.end + 1] in ("’", "'")), None
+            )
             cls = [c for c in s.classes if a <= c[0] and c[1] == b and _kind_of(c[2]) == "organisation"]
             if cls and (owner or re.match(r"(?:a|an|the) ", s.text[a:b])):
                 mods_from = owner.end + (2 if s.text[owner.end : owner.end + 2] in ("’s", "'s") else 1) if owner else a
@@ -199,8 +261,10 @@ def appositive(s: Sent, art: Article) -> None:
 
 
 DEFINITE = re.compile(r"\b[Tt]he (?:[a-z-]+ ){0,2}$")
+
+
 def anaphoric_type(s: Sent, art: Article) -> None:
-    """"The surface-to-air missile system has ...": the system in focus is one (the sentence names none)."""
+    """ "The surface-to-air missile system has ...": the system in focus is one (the sentence names none)."""
     if s.of("system") or art.focus.system is None:
         return
     for c in s.classes:
