@@ -8,6 +8,8 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
+from sourcebook.cli.common import count
+
 
 def add_parser(sub) -> None:  # type: ignore[no-untyped-def]
     p = sub.add_parser("build", help="rebuild the bundled library from seeds/")
@@ -49,5 +51,5 @@ def run(args: argparse.Namespace) -> int:
             for f in files:
                 claims += ingest_path(lib, f, now=now).claims
             lib.make_self_contained()
-    print(f"built {out}: {len(files)} articles, {claims} claims", file=sys.stderr)
+    print(f"built {out}: {count(len(files), 'article')}, {count(claims, 'claim')}", file=sys.stderr)
     return 0

@@ -6,7 +6,7 @@ import argparse
 import sys
 from collections import Counter
 
-from sourcebook.cli.common import add_db
+from sourcebook.cli.common import add_db, count
 
 
 def add_parser(sub) -> None:  # type: ignore[no-untyped-def]
@@ -32,7 +32,7 @@ def run(args: argparse.Namespace) -> int:
         if not found:
             s = queries.summary(lib)
             print(
-                f"{lib.path}: ok ({s.articles} articles, {s.sentences} sentences, {s.claims} claims; "
+                f"{lib.path}: ok ({count(s.articles, 'article')}, {count(s.sentences, 'sentence')}, {count(s.claims, 'claim')}; "
                 f"integrity, foreign keys, offsets and search index checked)"
             )
             return 0

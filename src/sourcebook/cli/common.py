@@ -27,3 +27,8 @@ def open_for_reading(db: str | None):  # type: ignore[no-untyped-def]
     if not path.exists():
         raise LibraryError(f"{path}: the bundled library is missing; run 'sourcebook build'")
     return open_library(path, bundled=True)
+
+
+def count(n: int, noun: str) -> str:
+    """'1 article', '2 articles'."""
+    return f"{n:,} {noun}" + ("" if n == 1 else "s")
