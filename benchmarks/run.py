@@ -440,28 +440,6 @@ def run(n: int, seed: int, repeat: int, data: Path, rebuild: bool, xvfb: bool) -
     return out
 
 
-NUMERIC = (
-    "sentences",
-    "claims",
-    "ingest_sentences_per_s",
-    "search_p50_ms",
-    "search_p95_ms",
-    "raw_fts_p50_ms",
-    "raw_fts_p95_ms",
-    "search_ratio",
-    "sidebar_first_rows_ms",
-    "spec_pdf_ms",
-    "startup_window_ms",
-    "startup_content_ms",
-    "bare_window_ms",
-    "startup_window_ratio",
-    "startup_content_ratio",
-    "rss_mb",
-    "bare_rss_mb",
-    "file_bytes_per_article",
-)
-
-
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--articles", type=int, required=True)

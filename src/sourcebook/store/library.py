@@ -14,17 +14,17 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
-from sourcebook.errors import LibraryError, LibraryLocked, ReadOnlyLibrary
+from sourcebook.errors import LibraryError, ReadOnlyLibrary
 from sourcebook.store import fts
 from sourcebook.store.models import SCHEMA_VERSION, Base, Meta
-
-SQLITE_MAGIC = b"SQLite format 3\x00"
-BUSY_TIMEOUT_MS = int(os.environ.get("SOURCEBOOK_BUSY_TIMEOUT_MS", "5000"))  # tests shorten the wait
-
-
-def _uri(path: Path, *, mode: str, immutable: bool) -> str:
-    quoted = str(path.resolve()).replace("?", "%3f").replace("#", "%23")
-    return f"file:{quoted}?mode={mode}" + ("&immutable=1" if immutable else "")
+from sourcebook.store.sqlite_files import (
+    BUSY_TIMEOUT_MS,
+    SQLITE_MAGIC,
+    library_uri,
+    nobody_can_write,
+    open_connection,
+)
+from sourcebook.store.sqlite_files import library_error as _library_error
 
 
 def _check_file(path: Path, *, create: bool) -> bool:
@@ -113,33 +113,11 @@ class Library:
         self.close()
 
 
-def _library_error(path: Path, e: Exception) -> LibraryError:
-    msg = str(getattr(e, "orig", e)) or type(e).__name__
-    if "locked" in msg or "busy" in msg:
-        return LibraryLocked(f"{path}: library is locked by another program; try again when it has finished")
-    if "readonly" in msg or "read-only" in msg:
-        return ReadOnlyLibrary(f"{path}: library file is read-only")
-    if "malformed" in msg or "not a database" in msg or "disk image" in msg:
-        return LibraryError(
-            f"{path}: library is damaged ({msg}); restore it from a backup or rebuild it "
-            "with 'sourcebook ingest' from its articles"
-        )
-    return LibraryError(f"{path}: {msg}")
-
-
 def _engine(path: Path, *, write: bool, immutable: bool) -> Engine:
-    # A reader that may open the file read-write (but sets query_only) lets the last connection to
-    # close fold away SQLite's -wal/-shm companions; a mode=ro reader would leave them behind.
-    can_write = os.access(path, os.W_OK) and os.access(path.parent, os.W_OK) if path.exists() else True
-    mode = "rwc" if write else ("rw" if can_write and not immutable else "ro")
-    uri = _uri(path, mode=mode, immutable=immutable)
+    uri = library_uri(path, write=write, immutable=immutable)
 
     def connect() -> sqlite3.Connection:
-        con = sqlite3.connect(uri, uri=True, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000)
-        con.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        con.execute("PRAGMA foreign_keys = ON")
-        if not write:
-            con.execute("PRAGMA query_only = ON")
+        con = open_connection(uri, write=write, timeout_ms=BUSY_TIMEOUT_MS, foreign_keys=True)
         if write:
             # WAL lets the app and searches read while an ingest writes
             con.execute("PRAGMA journal_mode = WAL")
@@ -163,15 +141,6 @@ def _engine(path: Path, *, write: bool, immutable: bool) -> Engine:
     return engine
 
 
-def _nobody_can_write(path: Path, write: bool) -> bool:
-    """A library in a folder no one can write (a read-only mount, a CD, a locked-down share) can
-    have no writer and cannot get SQLite's WAL companions: read it as immutable, or not at all."""
-    if write:
-        return False
-    wal = path.with_name(path.name + "-wal")
-    return not os.access(path.parent, os.W_OK) and not wal.exists()
-
-
 def open_library(
     path: str | os.PathLike[str], *, write: bool = False, create: bool = False, bundled: bool = False
 ) -> Library:
@@ -183,7 +152,7 @@ def open_library(
     elif write and not os.access(path, os.W_OK):
         raise ReadOnlyLibrary(f"{path}: library file is read-only")
     writable = write or new
-    engine = _engine(path, write=writable, immutable=bundled or _nobody_can_write(path, writable))
+    engine = _engine(path, write=writable, immutable=bundled or (not writable and nobody_can_write(path)))
     lib = Library(path, engine, writable=writable, bundled=bundled)
     try:
         _check_version(lib)

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
-from sourcebook.errors import LibraryError, LibraryLocked, ReadOnlyLibrary
+from sourcebook.errors import LibraryError
 from sourcebook.store.records import (
     ArticleRow,
     ArticleView,
@@ -27,8 +27,15 @@ from sourcebook.store.records import (
     MentionView,
     SentenceView,
 )
+from sourcebook.store.sqlite_files import (
+    BUSY_TIMEOUT_MS,
+    SQLITE_MAGIC,
+    library_error,
+    library_uri,
+    nobody_can_write,
+    open_connection,
+)
 
-BUSY_TIMEOUT_MS = int(os.environ.get("SOURCEBOOK_BUSY_TIMEOUT_MS", "5000"))  # as store.library
 SCHEMA_VERSION = 1  # == models.SCHEMA_VERSION (models imports SQLAlchemy; a test keeps the two equal)
 
 # The columns of a ClaimRecord, in its field order, from claim c and its article, sentence and entities.
@@ -125,21 +132,14 @@ def connect(path: str | Path, *, immutable: bool = False) -> sqlite3.Connection:
     if not p.is_file():
         raise ValueError(f"{p}: no such library file")
     with p.open("rb") as f:
-        if f.read(16) != b"SQLite format 3\x00":
+        if f.read(len(SQLITE_MAGIC)) != SQLITE_MAGIC:
             raise ValueError(f"{p}: not a Sourcebook library (not an SQLite file)")
     # As store.library: a folder no one can write (a read-only mount) holds a library no one is
-    # writing, read as immutable; a reader that could write opens read-write but query-only, so
-    # that the last connection to close folds SQLite's -wal/-shm companions away.
-    wal = p.with_name(p.name + "-wal")
-    immutable = immutable or (not os.access(p.parent, os.W_OK) and not wal.exists())
-    can_write = os.access(p, os.W_OK) and os.access(p.parent, os.W_OK)
-    mode = "rw" if can_write and not immutable else "ro"
-    quoted = str(p.resolve()).replace("?", "%3f").replace("#", "%23")
-    uri = f"file:{quoted}?mode={mode}" + ("&immutable=1" if immutable else "")
-    con = sqlite3.connect(uri, uri=True, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000)
+    # writing, read as immutable; a reader that could write opens read-write but query-only.
+    immutable = immutable or nobody_can_write(p)
+    uri = library_uri(p, write=False, immutable=immutable)
+    con = open_connection(uri, write=False, timeout_ms=BUSY_TIMEOUT_MS)
     try:
-        con.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        con.execute("PRAGMA query_only = ON")
         row = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
         if row is None or row[0] != str(SCHEMA_VERSION):
             raise ValueError(f"{p}: library schema version {row[0] if row else 'unknown'}")
@@ -317,21 +317,6 @@ def article_count(con: sqlite3.Connection, title_filter: str = "") -> int:
 
 
 # -- a library opened for reading only -------------------------------------------------------------
-
-
-def library_error(path: str | Path, e: BaseException) -> LibraryError:
-    """A database error as the one line store.library gives for it (same wording)."""
-    msg = str(getattr(e, "orig", e)) or type(e).__name__
-    if "locked" in msg or "busy" in msg:
-        return LibraryLocked(f"{path}: library is locked by another program; try again when it has finished")
-    if "readonly" in msg or "read-only" in msg:
-        return ReadOnlyLibrary(f"{path}: library file is read-only")
-    if "malformed" in msg or "not a database" in msg or "disk image" in msg:
-        return LibraryError(
-            f"{path}: library is damaged ({msg}); restore it from a backup or rebuild it "
-            "with 'sourcebook ingest' from its articles"
-        )
-    return LibraryError(f"{path}: {msg}")
 
 
 class ReadLibrary:

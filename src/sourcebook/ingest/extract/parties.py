@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 
 from sourcebook.ingest.drafts import EntityRef
-from sourcebook.ingest.extract.context import Article, Sent
+from sourcebook.ingest.extract.context import Article, Sent, emit
 from sourcebook.ingest.extract.entities import Mention, force_country
+from sourcebook.ingest.extract.phrases import country_after, quantity
 from sourcebook.ingest.gazetteer import gazetteer
 
 
@@ -153,3 +154,24 @@ def named_force(s: Sent, owner: Mention) -> EntityRef | None:
         return None
     words = s.text[owner.start : f.end()].split()
     return EntityRef(" ".join(words[:1] + [w.capitalize() if w.islower() else w for w in words[1:]]), "organisation")
+
+
+def contract_by(art: Article, s: Sent, m: Mention, buyer: Mention, hi: int, rule: str, **q: object) -> None:
+    """A ``contract_signed`` claim: ``buyer`` ordered the system ``m`` (with the quantity written around it) from the
+    country or company named after "from" or "with" before ``hi``; ``q`` are the rule's other qualifiers."""
+    qty, unit, bound = quantity(s, m)
+    supplier = country_after(s, "from|with", m.end, hi)
+    emit(
+        art,
+        s,
+        m.ref,
+        "contract_signed",
+        (buyer.start, m.end),
+        rule,
+        obj=_as_party(buyer),
+        supplier=_name(supplier),
+        quantity=qty,
+        unit=unit,
+        bound=bound,
+        **q,
+    )

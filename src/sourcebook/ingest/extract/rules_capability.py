@@ -190,6 +190,43 @@ PERSONS = re.compile(
 )
 
 
+def _claim(
+    s: Sent,
+    art: Article,
+    m: re.Match[str],
+    rule: str,
+    value: float,
+    attribute: str,
+    *,
+    text: str | None = None,
+    unit: str | None = None,
+    bound: str = "",
+) -> None:
+    """A ``capability.<rule>`` claim on the match ``m`` (its text unless ``text``), about the system before it."""
+    emit(
+        art,
+        s,
+        _subject(s, art, m.start()),
+        "capability",
+        m.span(),
+        f"capability.{rule}",
+        text=m.group(0) if text is None else text,
+        value=value,
+        unit=unit,
+        attribute=attribute,
+        bound=bound,
+    )
+
+
+def _bound(m: re.Match[str]) -> str:
+    return (m.group("bound") or "").lower()
+
+
+def _after_verb(m: re.Match[str]) -> str:
+    """The match without its verb: "weighs 5.7 kg" -> "5.7 kg"."""
+    return m.group(0)[m.group(0).find(" ") + 1 :]
+
+
 def capabilities(s: Sent, art: Article) -> None:
     low = s.low
     if not (_any(low, CUES) or ("ton" in low and TON_END.search(low))):
@@ -199,26 +236,12 @@ def capabilities(s: Sent, art: Article) -> None:
     digit = DIGIT.search(s.text) is not None
     spans: list[tuple[int, int]] = []
     for t in TARGETS.finditer(s.text) if "targets" in low else ():
-        ref = _subject(s, art, t.start())
         value = number(t.group("num"))
         if value is None or value > 10000:
             continue
         attr = t.group("attr").lower()
-        emit(
-            art,
-            s,
-            ref,
-            "capability",
-            t.span(),
-            "capability.targets",
-            text=f"{as_number(value)} {attr}",
-            value=value,
-            unit="targets",
-            attribute=attr,
-            bound=(t.group("bound") or "").lower(),
-        )
+        _claim(s, art, t, "targets", value, attr, text=f"{as_number(value)} {attr}", unit="targets", bound=_bound(t))
     for m in MEASURE.finditer(s.text) if digit and _any(low, MEASURE_CUES) else ():
-        ref = _subject(s, art, m.start())
         spans.append(m.span())
         num = m.group("num") or m.group("num2") or m.group("num3")
         value = number(num)
@@ -228,34 +251,12 @@ def capabilities(s: Sent, art: Article) -> None:
         unit = (m.group("unit") or m.group("unit2") or ("Mach" if m.group("num3") else "")).lower()
         unit = "Mach" if unit == "mach" else UNITS.get(unit, unit)
         bound = (m.group("bound") or m.group("bound2") or m.group("bound3") or "").lower()
-        emit(
-            art,
-            s,
-            ref,
-            "capability",
-            m.span(),
-            "capability.measure",
-            text=m.group(0),
-            value=value,
-            unit=unit,
-            attribute=attr.replace("top ", "").replace("maximum ", ""),
-            bound=bound,
-        )
+        _claim(s, art, m, "measure", value, attr.replace("top ", "").replace("maximum ", ""), unit=unit, bound=bound)
 
     for m in CREW.finditer(s.text) if "crew of" in low else ():
         value = number(m.group("num"))
         if value is not None and value < 1000:
-            emit(
-                art,
-                s,
-                _subject(s, art, m.start()),
-                "capability",
-                m.span(),
-                "capability.crew",
-                text=m.group(0),
-                value=value,
-                attribute="crew",
-            )
+            _claim(s, art, m, "crew", value, "crew")
     for m in CARRY.finditer(s.text) if _any(low, CARRY_CUES) else ():
         value = number(m.group("num"))
         if (
@@ -271,35 +272,11 @@ def capabilities(s: Sent, art: Article) -> None:
         else:
             unit = m.group("items").lower()
             attr = "capacity" if PERSONS.search(unit) else unit  # "can carry up to ten troops": how many it carries
-        emit(
-            art,
-            s,
-            _subject(s, art, m.start()),
-            "capability",
-            m.span(),
-            "capability.carry",
-            text=m.group(0)[m.group(0).find(" ") + 1 :],
-            value=value,
-            unit=unit,
-            attribute=attr,
-            bound=(m.group("bound") or "").lower(),
-        )
+        _claim(s, art, m, "carry", value, attr, text=_after_verb(m), unit=unit, bound=_bound(m))
     for m in ALOFT.finditer(s.text) if digit and ("stay" in low or "remain" in low) else ():
         value = number(m.group("num"))
         if value is not None:
-            emit(
-                art,
-                s,
-                _subject(s, art, m.start()),
-                "capability",
-                m.span(),
-                "capability.endurance",
-                text=m.group(0),
-                value=value,
-                unit=m.group("unit").lower(),
-                attribute="endurance",
-                bound=(m.group("bound") or "").lower(),
-            )
+            _claim(s, art, m, "endurance", value, "endurance", unit=m.group("unit").lower(), bound=_bound(m))
     if digit:
         _masses(s, art, low)
     for m in REACH.finditer(s.text) if digit and _any(low, REACH_CUES) else ():
@@ -308,19 +285,7 @@ def capabilities(s: Sent, art: Article) -> None:
             continue
         unit = m.group("unit").lower()
         attr = "detection range" if m.group("verb").lower() in ("detect", "track") else "range"
-        emit(
-            art,
-            s,
-            _subject(s, art, m.start()),
-            "capability",
-            m.span(),
-            "capability.reach",
-            text=m.group(0),
-            value=value,
-            unit=UNITS.get(unit, unit),
-            attribute=attr,
-            bound=(m.group("bound") or "").lower(),
-        )
+        _claim(s, art, m, "reach", value, attr, unit=UNITS.get(unit, unit), bound=_bound(m))
 
 
 def _masses(s: Sent, art: Article, low: str) -> None:
@@ -330,66 +295,20 @@ def _masses(s: Sent, art: Article, low: str) -> None:
         attr = "displacement" if m.group("v").lower().startswith("displac") else "weight"
         unit = m.group("unit").lower()
         if value is not None:
-            emit(
-                art,
-                s,
-                _subject(s, art, m.start()),
-                "capability",
-                m.span(),
-                "capability.weight",
-                text=m.group(0)[m.group(0).find(" ") + 1 :],
-                value=value,
-                unit=UNITS.get(unit, unit),
-                attribute=attr,
-                bound=(m.group("bound") or "").lower(),
-            )
+            _claim(s, art, m, "weight", value, attr, text=_after_verb(m), unit=UNITS.get(unit, unit), bound=_bound(m))
     for m in TONNAGE.finditer(s.text) if "ton" in low else ():
         value = number(m.group("num"))
         if value is not None and value >= 50:
-            emit(
-                art,
-                s,
-                _subject(s, art, m.start()),
-                "capability",
-                m.span(),
-                "capability.tonnage",
-                text=s.text[m.start() : m.end("unit")],
-                value=value,
-                unit="tonnes",
-                attribute="displacement",
-            )
+            _claim(s, art, m, "tonnage", value, "displacement", text=s.text[m.start() : m.end("unit")], unit="tonnes")
     for m in WARHEAD.finditer(s.text) if "warhead" in low else ():
         value = number(m.group("num") or m.group("num2"))
         unit = (m.group("unit") or m.group("unit2")).lower()
         if value is not None:
-            emit(
-                art,
-                s,
-                _subject(s, art, m.start()),
-                "capability",
-                m.span(),
-                "capability.warhead",
-                text=m.group(0),
-                value=value,
-                unit=UNITS.get(unit, unit),
-                attribute="warhead",
-            )
+            _claim(s, art, m, "warhead", value, "warhead", unit=UNITS.get(unit, unit))
     for m in CRUISE.finditer(s.text) if " at " in low else ():
         value = number(m.group("num"))
         if value is not None:
-            emit(
-                art,
-                s,
-                _subject(s, art, m.start()),
-                "capability",
-                m.span(),
-                "capability.cruise",
-                text=m.group(0),
-                value=value,
-                unit=m.group("unit").lower(),
-                attribute="speed",
-                bound=(m.group("bound") or "").lower(),
-            )
+            _claim(s, art, m, "cruise", value, "speed", unit=m.group("unit").lower(), bound=_bound(m))
 
 
 RULES = (capabilities,)

@@ -11,9 +11,9 @@ from sourcebook.ingest.extract.context import Article, Sent, emit
 from sourcebook.ingest.extract.entities import Mention, force_country
 from sourcebook.ingest.extract.hedges import unreal
 from sourcebook.ingest.extract.numbers import as_number, is_year, money, number
-from sourcebook.ingest.extract.parties import _as_party, _name
-from sourcebook.ingest.extract.phrases import country_after, quantity
-from sourcebook.ingest.extract.spans import _date_in
+from sourcebook.ingest.extract.parties import _as_party, _name, contract_by
+from sourcebook.ingest.extract.phrases import quantity
+from sourcebook.ingest.extract.spans import _date_in, _system_after
 
 HOLD = re.compile(
     r"\b(?:currently |now |still |also |already )?(?P<v>operates|operated|has|have|fields|flies|maintains)"
@@ -294,8 +294,8 @@ def _awards(s: Sent, art: Article) -> None:
 def _cancelled(s: Sent, art: Article) -> None:
     """ "Egypt cancelled its order for 24 Su-35 fighters": a contract, with status cancelled (and no delivery)."""
     for c in CANCEL.finditer(s.text):
-        m = next((x for x in s.mentions if x.kind == "system" and c.end() <= x.start <= c.end() + 30), None)
-        if m is None or re.search(r"[,;()]", s.text[c.end() : m.start]):
+        m = _system_after(s, c.end())
+        if m is None:
             continue
         buyer = _owner(s, c.start())
         if buyer is None and re.match(r"^(?:After|By|Following) $", s.text[: c.start()]):
@@ -314,8 +314,6 @@ def _cancelled(s: Sent, art: Article) -> None:
         hi = m.end + (stop.start() if stop else len(s.text) - m.end)
         placed = CANCEL_PLACED.search(s.text, m.end, hi)
         year = int(c.group("year")) if c.group("year") else (int(placed.group("year")) if placed else None)
-        qty, unit, bound = quantity(s, m)
-        supplier = country_after(s, "from|with", m.end, hi)
         for x in [
             c
             for c in art.claims
@@ -324,21 +322,7 @@ def _cancelled(s: Sent, art: Article) -> None:
             and c.predicate in ("contract_signed", "delivered_to")
         ]:
             art.claims.remove(x)  # a verb rule read "order for" as a deal done
-        emit(
-            art,
-            s,
-            m.ref,
-            "contract_signed",
-            (buyer.start, m.end),
-            "contract_signed.cancelled",
-            obj=_as_party(buyer),
-            supplier=_name(supplier),
-            quantity=qty,
-            unit=unit,
-            bound=bound,
-            year=year,
-            status="cancelled",
-        )
+        contract_by(art, s, m, buyer, hi, "contract_signed.cancelled", year=year, status="cancelled")
 
 
 def _split_deliveries(s: Sent, art: Article) -> None:

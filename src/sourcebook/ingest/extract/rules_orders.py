@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import re
 
-from sourcebook.ingest.extract.context import Article, Sent, emit
+from sourcebook.ingest.extract.context import Article, Sent
 from sourcebook.ingest.extract.hedges import unreal
 from sourcebook.ingest.extract.numbers import as_number, money
-from sourcebook.ingest.extract.parties import _as_party, _name
-from sourcebook.ingest.extract.phrases import country_after, quantity
-from sourcebook.ingest.extract.spans import _date_in
+from sourcebook.ingest.extract.parties import contract_by
+from sourcebook.ingest.extract.spans import _date_in, _system_after
 
 ORDER_NP = re.compile(
     r"\b(?P<kind>orders?|contracts?|deals?|purchases?|acquisitions?) (?:for|of) (?:a further |another |an additional |up to )?"
@@ -26,8 +25,8 @@ def order_np(s: Sent, art: Article) -> None:
     """ "the Netherlands' order for 60 TRV-8 vehicles", "Indonesia's purchase of 42 Rafale jets, signed in 2022":
     a contract named as a noun, its buyer the possessive before it."""
     for o in ORDER_NP.finditer(s.text):
-        m = next((x for x in s.mentions if x.kind == "system" and o.end() <= x.start <= o.end() + 30), None)
-        if m is None or re.search(r"[,;()]", s.text[o.end() : m.start]):
+        m = _system_after(s, o.end())
+        if m is None:
             continue
         own = OWNER.search(s.text[: o.start()])
         buyer = next(
@@ -58,22 +57,15 @@ def order_np(s: Sent, art: Article) -> None:
             for c in art.claims[-6:]
         ):
             continue  # a verb rule already said it
-        qty, unit, bound = quantity(s, m)
-        supplier = country_after(s, "from|with", m.end, hi)
         date, year = _date_in(s, o.start(), hi, art)
         sums = money(s.text[o.start() : hi])
-        emit(
+        contract_by(
             art,
             s,
-            m.ref,
-            "contract_signed",
-            (buyer.start, m.end),
+            m,
+            buyer,
+            hi,
             "contract_signed.order_noun",
-            obj=_as_party(buyer),
-            supplier=_name(supplier),
-            quantity=qty,
-            unit=unit,
-            bound=bound,
             date=date,
             year=year,
             value=as_number(sums[0][2]) if sums else None,

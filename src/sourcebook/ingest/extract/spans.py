@@ -16,6 +16,12 @@ def _systems(s: Sent, a: int, b: int) -> list[Mention]:
     return [m for m in s.mentions if m.kind == "system" and a <= m.start and m.end <= b]
 
 
+def _system_after(s: Sent, pos: int) -> Mention | None:
+    """The system named within 30 characters after ``pos``, with no comma, semicolon or bracket between."""
+    m = next((x for x in s.mentions if x.kind == "system" and pos <= x.start <= pos + 30), None)
+    return None if m is None or re.search(r"[,;()]", s.text[pos : m.start]) else m
+
+
 LATER_EVENT = re.compile(
     r" and (?:expects?|plans?|hopes?|wants?|intends?|will|(?:has |have |had |then |later )?(?!based\b)[a-z]{3,}ed (?!by\b|from\b|to\b))\b"
     r"|, (?:after|before|following|having) (?:\w+ing|been|the|its|their)\b"
