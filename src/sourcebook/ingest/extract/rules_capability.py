@@ -161,6 +161,7 @@ MEASURE_CUES = (
     "displacement",
     "velocity",
 )
+RATE_AFTER = re.compile(r" (?:a|an|per|each|every) (?P<per>minute|min|second|sec)\b", re.I)
 CARRY_CUES = ("carr", "hold", "fire", "launch", "armed with")
 REACH_CUES = ("detect", "track", "engage", "intercept", "strike", "hit")
 
@@ -259,6 +260,14 @@ def capabilities(s: Sent, art: Article) -> None:
             _claim(s, art, m, "crew", value, "crew")
     for m in CARRY.finditer(s.text) if _any(low, CARRY_CUES) else ():
         value = number(m.group("num"))
+        rate = RATE_AFTER.match(s.text, m.end()) if m.group("items") and m.group("items").lower() == "rounds" else None
+        if rate and value is not None and value <= 20000:  # "fires 1,200 rounds per minute": a rate of fire
+            per = "second" if rate.group("per").lower().startswith("sec") else "minute"
+            text = f"{_after_verb(m)}{rate.group(0)}"
+            _claim(
+                s, art, m, "rate_of_fire", value, "rate of fire", text=text, unit=f"rounds per {per}", bound=_bound(m)
+            )
+            continue
         if (
             value is None
             or (m.group("items") and value > 1000)

@@ -49,15 +49,19 @@ def operator_lines(s: Sent, art: Article) -> None:
     if who is None:
         return
     rest_at = m.start("rest")
-    force = next((x for x in s.mentions if x.start == rest_at and force_country(x)), None)
+    at = rest_at + 4 if s.text.startswith(("the ", "The "), rest_at) else rest_at  # "- Hungary: the Hungarian Army"
+    force = next((x for x in s.mentions if x.start == at and force_country(x)), None)
     country = force_country(who) or who.ref
-    qty = _count(m.group("rest"))
+    rest = m.group("rest")
+    qty = _count(rest.replace(subject.name, " "))  # "operate Skyranger 30 turrets": 30 is the model, not a count
+    # "- Singapore: the Singapore Army operates the Hunter": the sentence rules say it of the named system
+    said = force is not None and any(x.kind == "system" for x in s.mentions)
     years = [y for y in s.years if y[0] >= rest_at]
     span = year_range(s.text, years[:2]) if len(years) >= 2 else None
     year = span[1] if span else (years[0][2] if years else None)
     date = span[0] if span else None
     former = "former" in art.section
-    if not former:
+    if not former and not said:
         emit(
             art,
             s,

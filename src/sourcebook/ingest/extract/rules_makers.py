@@ -157,6 +157,8 @@ def makers(s: Sent, art: Article) -> None:
         ref = org.ref if org and org.end >= active.start() - 2 else None
         if ref is None and re.fullmatch(r"(?:It|The (?:company|firm|factory|plant|corporation|group))", subj_text):
             ref = art.focus.organisation
+            if subj_text.startswith("The ") and _title_company(art):  # on a company's page, "the company" is that one
+                ref = EntityRef(art.title_name, "organisation")
         if ref is None:
             return
         pred = "developer" if active.group("v").startswith(("develop", "design")) else "manufacturer"
@@ -306,3 +308,13 @@ def products(s: Sent, art: Article) -> None:
             cls = s.text[last[0] : len(s.text)].strip()
             emit(art, s, subject, "type", (b.end(), len(s.text)), "type.product_item", text=cls)
     emit(art, s, subject, "manufacturer", (b.end(), len(s.text)), "manufacturer.products_list", obj=maker)
+
+
+COMPANY_TYPE = re.compile(
+    r"\b(?:company|firm|manufacturer|maker|builder|shipbuilder|shipyard|contractor|group|corporation)\b"
+)
+
+
+def _title_company(art: Article) -> bool:
+    """The article's short title names a company: a type claim already called it one."""
+    return bool(art.title_name) and any(COMPANY_TYPE.search(t) for t in art.types.get(art.title_name, []))

@@ -33,6 +33,8 @@ VERB = re.compile(
     r"|approved (?:the |a |an )?(?:possible |potential |proposed )?(?:Foreign Military )?[Ss]ale to (?:the )?(?:[\w'’.-]+ ){1,10}?of"
     r"|(?:to|will|would|could) (?:buy|purchase|acquire|procure|receive|order))\b"
 )
+# "the most widely exported drone", "a widely bought design": the participle describes a noun, it tells no transfer
+MODIFIER_BEFORE = re.compile(r"\b(?:most|widely|best|least|commonly|more|heavily) $", re.I)
 SUPPLIER_VERBS = (
     "delivered",
     "delivers",
@@ -128,7 +130,11 @@ def _relative_spans(s: Sent) -> list[tuple[int, int]]:
 
 
 def verbs(s: Sent, art: Article) -> None:
-    found = [v for v in VERB.finditer(s.text) if v.start() >= s.dateline_end]
+    found = [
+        v
+        for v in VERB.finditer(s.text)
+        if v.start() >= s.dateline_end and not MODIFIER_BEFORE.search(s.text, max(0, v.start() - 12), v.start())
+    ]
     if not found:
         return
     flat = re.sub(r"\([^()]*\)", lambda p: " " * len(p.group(0)), s.text)
