@@ -12,7 +12,7 @@ from sourcebook.ingest.extract.phrases import country_after, status
 from sourcebook.ingest.extract.spans import _date_in, _systems
 
 OF_WHICH = re.compile(
-    r"(?P<n>\d[\d,]*|[a-z]+(?:-[a-z]+)?) of (?:which|them|these|those) (?:(?:were|was|have|has|had|been|being|are|is|will|would|be|later|also|already|since)\s+)+$"
+    r"(?P<n>\d[\d,]*|[a-z]+(?:-[a-z]+)?) of (?:which|them|these|those) (?:(?:were|was|have|has|had|been|being|are|is|will|would|be|later|also|already|since)\s+)*$"
 )
 
 
@@ -48,3 +48,29 @@ def _of_which(s: Sent, art: Article, v: re.Match, of: re.Match, predicate: str, 
             verb=v.group("v"),
         )
     return True
+
+
+ARRIVED = re.compile(
+    r"(?P<n>\d[\d,]*|[a-z]+(?:-[a-z]+)?) of (?:which|them|these|those) (?:have |had |already |since )*"
+    r"(?P<v>arrived|been received)\b"
+)
+
+
+def of_which_arrived(s: Sent, art: Article) -> None:
+    """ "Kuwait ordered eight Patriot batteries, six of which arrived in 2020": the part that arrived
+    was delivered to the buyer of the whole."""
+    if " of " not in s.text:
+        return
+    for a in ARRIVED.finditer(s.text):
+        if a.start() < 2 or s.text[a.start() - 2 : a.start()] != ", ":
+            continue
+        hi = next((m.start() for m in re.finditer(r"[,;]", s.text[a.end() :])), len(s.text) - a.end()) + a.end()
+        of = OF_WHICH.match(s.text, a.start(), a.start("v"))
+        before = _systems(s, 0, a.start())
+        buyers = _subjects(s, before[-1].start) if before else []
+        if (
+            of is not None
+            and buyers
+            and all((b.kind == "country" and b.form != "pattern") or force_country(b) for b in buyers)
+        ):
+            _of_which(s, art, a, of, "delivered_to", hi)

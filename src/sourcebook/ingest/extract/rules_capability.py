@@ -173,6 +173,14 @@ def _any(low: str, words: tuple[str, ...]) -> bool:
 def _subject(s: Sent, art: Article, pos: int):
     """The system named closest before ``pos``, else the first in the sentence, else the one in focus."""
     before = [m for m in s.mentions if m.kind == "system" and m.end <= pos]
+    aside = [a.span() for a in BASED_ON.finditer(s.text, 0, pos)]
+    kept = [m for m in before if not any(a <= m.start < b for a, b in aside)]
+    if kept and len(kept) < len(before):
+        return kept[-1].ref  # "The Huntsman, based on the K9, can fire": the vehicle named before the aside
+    if before and not kept and aside and re.match(r"(?:The )?[A-Z][\w-]*(?: [A-Z0-9][\w-]*)?$", s.text[: aside[0][0]]):
+        focus = art.focus.system  # the vehicle before the aside is not a known name: the one in focus, if not the base
+        if focus is not None and all(m.ref != focus for m in before):
+            return focus
     if before:
         return before[-1].ref
     subj = s.first("system")
@@ -183,6 +191,9 @@ def _subject(s: Sent, art: Article, pos: int):
     return subj.ref if subj else art.focus.system
 
 
+BASED_ON = re.compile(
+    r", (?:itself )?(?:based on|derived from|developed from|a (?:derivative|development|variant|version) of) [^,;]+,"
+)
 ANAPHOR = re.compile(
     r"^(?:It|Its|They|Their)\b|\b(?:[Tt]he|[Tt]his|[Ii]ts) (?:vehicle|system|aircraft|ship|vessel|helicopter|missile|drone|tank|howitzer|jet|fighter|gun|launcher|radar)s?\b"
 )

@@ -151,6 +151,8 @@ def makers(s: Sent, art: Article) -> None:
                 emit(art, s, target.ref, "origin", (m.start, target.end), "origin.demonym_built", obj=m.ref)
     _maker_before_model(s, art)
     active = MAKES.search(s.text)
+    if active and _which_makes(s, art, active):
+        return
     if active and not (" by" in text and MAKER.search(text)):
         subj_text = s.text[: active.start()].strip()
         org = s.last("organisation", 0, active.start())
@@ -215,6 +217,35 @@ def _maker_before_model(s: Sent, art: Article) -> None:
                 break
 
 
+WHICH = re.compile(r", which (?:is |are )?$")
+
+
+def _which_makes(s: Sent, art: Article, active: re.Match[str]) -> bool:
+    """ "X anti-ship missiles, which MBDA builds jointly with Leonardo": a relative clause names X's makers,
+    the company before the verb and those joined to it after ("with B and C")."""
+    org = s.last("organisation", 0, active.start())
+    if org is None or org.end < active.start() - 1:
+        return False
+    rel = WHICH.search(s.text, 0, org.start)
+    if rel is None:
+        return False
+    target = s.last("system", 0, rel.start() + 1)
+    if target is None or not NP_AFTER_NAME.fullmatch(s.text[target.end : rel.start()]):
+        return False
+    pred = "developer" if active.group("v").startswith(("develop", "design")) else "manufacturer"
+    makers = [org]
+    more = re.match(r" (?:jointly |together )?with (?:the )?", s.text[active.end() :])
+    if more:
+        makers += _makers_after(s, active.end() + more.end())
+    for mk in makers:
+        if mk.kind == "organisation":
+            emit(art, s, target.ref, pred, (target.start, mk.end), f"{pred}.which_makes", obj=mk.ref)
+    return True
+
+
+NP_AFTER_NAME = re.compile(r"(?: [a-z][\w-]*){0,4}")  # "Otomat anti-ship missiles": class words after the name
+
+
 MAKER_ORG = re.compile(
     r"\b(?:Ministry|Agency|Government|Department|Council|Command|Army|Navy|Force|Forces|Guard|Corps|Brigade|Division"
     r"|Regiment|Battalion|Squadron|Wing|Fleet|Office|Bureau|Directorate|Institute)\b"
@@ -239,7 +270,11 @@ def _makers_after(s: Sent, pos: int) -> list[Mention]:
         org = next((m for m in s.mentions if m.kind == "organisation" and m.start == start), None)
         if org is None and owner is None:
             country = next((m for m in s.mentions if m.kind == "country" and m.start == start), None)
-            if country and not out:
+            kind = COMPANY_AFTER.match(s.text, country.end) if country and country.form == "demonym" else None
+            if kind:  # "by the Dutch shipbuilder Damen", "the Polish state-owned manufacturer Mesko": the company
+                start = kind.end()
+                org = next((m for m in s.mentions if m.kind == "organisation" and m.start == start), None)
+            elif country and not out:
                 return [country]
         if org is None:
             n = MAKER_NAME.match(s.text, start)
@@ -263,6 +298,12 @@ def _makers_after(s: Sent, pos: int) -> list[Mention]:
             break
         pos = more.end()
     return out
+
+
+COMPANY_AFTER = re.compile(
+    r" (?:[a-z][\w-]* ){0,2}(?:company|firm|manufacturer|maker|builder|shipbuilder|shipyard|group|corporation|"
+    r"conglomerate) (?=[A-Z])"
+)
 
 
 PRODUCT_HEADINGS = (

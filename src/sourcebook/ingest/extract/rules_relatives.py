@@ -11,6 +11,7 @@ from sourcebook.ingest.extract.context import Article, Sent, emit
 from sourcebook.ingest.extract.entities import Mention, force_country
 from sourcebook.ingest.extract.hedges import unreal
 from sourcebook.ingest.extract.numbers import as_number, number
+from sourcebook.ingest.extract.of_which import of_which_arrived
 from sourcebook.ingest.extract.parties import _as_party, _subject
 from sourcebook.ingest.extract.phrases import quantity
 
@@ -165,4 +166,4 @@ def _request_buyer(s: Sent, pos: int) -> EntityRef | None:
     return _as_party(m) if m is not None else None
 
 
-RULES = (request_lines, relatives)
+RULES = (request_lines, relatives, of_which_arrived)
