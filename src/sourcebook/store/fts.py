@@ -190,9 +190,7 @@ def match_sentences(
     return _match(conn, "sentence_fts", 0, query, limit=limit, offset=offset, order=order)
 
 
-def _count(raw: sqlite3.Connection, table: str, expr: str, cap: int | None) -> Count:
-    if cap is None:
-        return Count(raw.execute(f"SELECT count(*) FROM {table} WHERE {table} MATCH ?", (expr,)).fetchone()[0], False)
+def _count(raw: sqlite3.Connection, table: str, expr: str, cap: int) -> Count:
     n = raw.execute(
         f"SELECT count(*) FROM (SELECT 1 FROM {table} WHERE {table} MATCH ? LIMIT ?)", (expr, cap + 1)
     ).fetchone()[0]
@@ -200,8 +198,7 @@ def _count(raw: sqlite3.Connection, table: str, expr: str, cap: int | None) -> C
 
 
 def count_claims(conn: Connection | sqlite3.Connection, query: str, *, cap: int | None = None) -> Count:
-    """How many claims match, counted up to ``cap`` (default COUNT_CAP, read when called); count()
-    counts them all."""
+    """How many claims match, counted up to ``cap`` (default COUNT_CAP, read when called)."""
     expr = render(parse(query))
     return _count(_driver(conn), "claim_fts", expr, COUNT_CAP if cap is None else cap) if expr else Count(0, False)
 
@@ -210,18 +207,6 @@ def count_sentences(conn: Connection | sqlite3.Connection, query: str, *, cap: i
     """How many sentences match, counted up to ``cap`` (default COUNT_CAP)."""
     expr = render(parse(query))
     return _count(_driver(conn), "sentence_fts", expr, COUNT_CAP if cap is None else cap) if expr else Count(0, False)
-
-
-def count(conn: Connection | sqlite3.Connection, query: str, *, sentences: bool = True) -> tuple[int, int]:
-    """How many claims and how many sentences match, exactly — every match counted, at a cost that
-    grows with the library (sentences not counted, 0, unless asked). Searches use count_claims /
-    count_sentences, which stop at COUNT_CAP."""
-    expr = render(parse(query))
-    if not expr:
-        return 0, 0
-    raw = _driver(conn)
-    c = _count(raw, "claim_fts", expr, None).n
-    return c, (_count(raw, "sentence_fts", expr, None).n if sentences else 0)
 
 
 def segments(marked: str) -> list[tuple[str, bool]]:

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event, select
+from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
@@ -88,10 +88,6 @@ class Library:
             raise ReadOnlyLibrary(f"{self.path}: library is open read-only")
         with self.session() as s, s.begin():
             yield s
-
-    def meta(self, key: str) -> str | None:
-        with self.session() as s:
-            return s.scalar(select(Meta.value).where(Meta.key == key))
 
     def make_self_contained(self) -> None:
         """Fold the WAL into the file and compact it, so that it opens read-only anywhere."""
